@@ -1,0 +1,2 @@
+/** Synthetic keys for placement experiments and microbenchmarks. */
+package io.shoal.bench.keys;

@@ -1,0 +1,125 @@
+package io.shoal.hashing;
+
+import io.shoal.hashing.internal.Checks;
+import io.shoal.hashing.internal.KetamaStrategy;
+import io.shoal.hashing.internal.Orders;
+import io.shoal.hashing.internal.Hashes;
+import io.shoal.hashing.internal.Ring;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper's MOD_CH, as defined here (the published definition is not available): the
+ * {@code ketama} continuum with each member's weight scaled by a multiplier that follows its
+ * reported load. At most once per interval, {@code m_i <- m_i * clamp(mean_load / load_i, 0.9,
+ * 1.1)}, then the multipliers are renormalized to average 1; the ring is rebuilt from
+ * {@code weight_i * m_i}. An overloaded member loses a few points, so it sheds the keys next to
+ * them and nothing else moves. Until the first load report it places exactly like {@code ketama}.
+ */
+public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChStrategy.State> {
+  private static final double MIN_STEP = 0.9;
+  private static final double MAX_STEP = 1.1;
+
+  /**
+   * The replicated state: the multiplier of each member id (absent = 1) and when they were last
+   * changed ({@link Long#MIN_VALUE} = never).
+   */
+  public record State(Map<String, Double> multipliers, long updatedAtMillis) {
+    public State {
+      multipliers = Map.copyOf(multipliers);
+    }
+  }
+
+  private record Built(View view, State state, Ring ring) {}
+
+  private final long intervalMillis;
+  private volatile State state = new State(Map.of(), Long.MIN_VALUE);
+  private volatile Built built;
+
+  ModChStrategy(long intervalMillis) {
+    if (intervalMillis < 0) {
+      throw new IllegalArgumentException("mod-ch interval: " + intervalMillis + " ms (expected: >= 0)");
+    }
+    this.intervalMillis = intervalMillis;
+  }
+
+  @Override
+  public String name() {
+    return "mod-ch(interval=" + intervalMillis + ")";
+  }
+
+  @Override
+  public List<Member> candidates(CacheKey key, View view) {
+    Checks.lookup(key, view);
+    return Orders.members(view, ring(view).walk(Hashes.ketamaHash(key.bytes())));
+  }
+
+  @Override
+  public Member owner(CacheKey key, View view) {
+    Checks.lookup(key, view);
+    return view.get(ring(view).ownerOf(Hashes.ketamaHash(key.bytes())));
+  }
+
+  @Override
+  public synchronized boolean updateLoads(View view, long nowMillis) {
+    State current = state;
+    if (current.updatedAtMillis != Long.MIN_VALUE
+        && nowMillis - current.updatedAtMillis < intervalMillis) {
+      return false;
+    }
+    double sum = 0;
+    int reported = 0;
+    for (Member m : view.members()) {
+      if (m.hasLoad()) {
+        sum += m.load();
+        reported++;
+      }
+    }
+    if (reported < 2 || sum == 0) {
+      return false;
+    }
+    double mean = sum / reported;
+    Map<String, Double> next = new HashMap<>();
+    double total = 0;
+    for (Member m : view.members()) {
+      double multiplier = current.multipliers.getOrDefault(m.id(), 1.0);
+      if (m.hasLoad()) {
+        double step = m.load() == 0 ? MAX_STEP : mean / m.load();
+        multiplier *= Math.max(MIN_STEP, Math.min(MAX_STEP, step));
+      }
+      next.put(m.id(), multiplier);
+      total += multiplier;
+    }
+    double scale = view.size() / total;
+    next.replaceAll((id, m) -> m * scale);
+    state = new State(next, nowMillis);
+    return true;
+  }
+
+  @Override
+  public State exportState() {
+    return state;
+  }
+
+  @Override
+  public void importState(State imported) {
+    state = java.util.Objects.requireNonNull(imported, "state");
+  }
+
+  private Ring ring(View view) {
+    State current = state;
+    Built last = built;
+    if (last != null && last.state == current && last.view.sameTopology(view)) {
+      return last.ring;
+    }
+    double[] weights = new double[view.size()];
+    for (int i = 0; i < weights.length; i++) {
+      Member m = view.get(i);
+      weights[i] = m.weight() * current.multipliers.getOrDefault(m.id(), 1.0);
+    }
+    Ring ring = KetamaStrategy.ring(view, weights);
+    built = new Built(view, current, ring);
+    return ring;
+  }
+}
