@@ -1,0 +1,103 @@
+package io.shoal.traces;
+
+import io.shoal.traces.urls.UrlsTraceReader;
+import io.shoal.traces.urls.UrlsTraceWriter;
+import io.shoal.traces.webcachesim.WebcachesimTraceReader;
+import io.shoal.traces.webcachesim.WebcachesimTraceWriter;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of trace formats: every format the CLI, the config and the tests know, by
+ * name. Adding a format is one reader class (and optionally one writer) plus one line here.
+ */
+public enum TraceFormat {
+  WEBCACHESIM("webcachesim", "webcachesim's 'time id size' lines (the BU 1998 trace)",
+      WebcachesimTraceReader.FIELDS, WebcachesimTraceReader::new, WebcachesimTraceWriter::new),
+  URLS("urls", "a plain list of URLs, each optionally followed by its size",
+      UrlsTraceReader.FIELDS, UrlsTraceReader::new, UrlsTraceWriter::new);
+
+  private final String id;
+  private final String summary;
+  private final Set<TraceField> fields;
+  private final Function<TraceSource, TraceReader> reader;
+  private final BiFunction<OutputStream, String, TraceWriter> writer;
+
+  TraceFormat(String id, String summary, Set<TraceField> fields,
+      Function<TraceSource, TraceReader> reader,
+      BiFunction<OutputStream, String, TraceWriter> writer) {
+    this.id = id;
+    this.summary = summary;
+    this.fields = fields;
+    this.reader = reader;
+    this.writer = writer;
+  }
+
+  /** The format named {@code id}, or an {@link IllegalArgumentException} listing the names. */
+  public static TraceFormat named(String id) {
+    for (TraceFormat format : values()) {
+      if (format.id.equals(id.toLowerCase(Locale.ROOT))) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("format: \"" + id + "\" (expected: one of " + names() + ")");
+  }
+
+  /** The names of all formats, comma-separated. */
+  public static String names() {
+    return Arrays.stream(values()).map(TraceFormat::id).collect(Collectors.joining(", "));
+  }
+
+  /** The names of the formats that can be written, comma-separated. */
+  public static String writableNames() {
+    return Arrays.stream(values()).filter(TraceFormat::writable).map(TraceFormat::id)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The name used in {@code FORMAT:PATH}. */
+  public String id() {
+    return id;
+  }
+
+  /** One line on what the format is. */
+  public String summary() {
+    return summary;
+  }
+
+  /** The request fields the format carries. */
+  public Set<TraceField> fields() {
+    return fields;
+  }
+
+  /** Whether Shoal can write this format. */
+  public boolean writable() {
+    return writer != null;
+  }
+
+  /** A reader of {@code source} in this format. */
+  public TraceReader reader(TraceSource source) {
+    return reader.apply(source);
+  }
+
+  /**
+   * A writer of this format to {@code out} ({@code name} is for messages); an {@link
+   * IllegalArgumentException} if the format cannot be written.
+   */
+  public TraceWriter writer(OutputStream out, String name) {
+    if (writer == null) {
+      throw new IllegalArgumentException("format: " + id + " cannot be written (expected: one of "
+          + writableNames() + ")");
+    }
+    return writer.apply(out, name);
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,275 @@
+package io.shoal.traces.internal;
+
+import io.shoal.traces.TraceException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One line of a text trace (without its end of line) and a cursor over its fields. Fields are
+ * separated by spaces or tabs; control bytes inside a field are an error. Every error names
+ * the file, the line number, the field, what was found and what was expected.
+ */
+public final class Line {
+  private static final int MAX_SHOWN = 48;
+
+  private final String source;
+  private byte[] buf;
+  private int start;
+  private int end;
+  private int pos;
+  private long number;
+
+  Line(String source) {
+    this.source = source;
+  }
+
+  void set(byte[] buf, int start, int end, long number) {
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.pos = start;
+    this.number = number;
+  }
+
+  /** The 1-based line number. */
+  public long number() {
+    return number;
+  }
+
+  /** Whether the line holds only spaces and tabs. */
+  public boolean isBlank() {
+    return firstByte() < 0;
+  }
+
+  /** The first byte that is not a space or tab, or -1 if there is none. */
+  public int firstByte() {
+    for (int i = start; i < end; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t') {
+        return b & 0xff;
+      }
+    }
+    return -1;
+  }
+
+  /** Skips spaces and tabs; whether a field follows. */
+  public boolean hasField() {
+    skipSpace();
+    return pos < end;
+  }
+
+  /** The next byte at the cursor (after spaces), or -1 at the end. */
+  public int peek() {
+    skipSpace();
+    return pos < end ? buf[pos] & 0xff : -1;
+  }
+
+  /** The next field as a non-negative integer. */
+  public long nextLong(String field) {
+    int from = fieldStart(field, "an integer >= 0");
+    int to = fieldEnd(from);
+    long value = parseLong(from, to, field);
+    pos = to;
+    return value;
+  }
+
+  /** The next field as a non-negative integer, or {@code dash} if the field is {@code -}. */
+  public long nextLongOrDash(String field, long dash) {
+    int from = fieldStart(field, "an integer >= 0 or -");
+    int to = fieldEnd(from);
+    if (to - from == 1 && buf[from] == '-') {
+      pos = to;
+      return dash;
+    }
+    long value = parseLong(from, to, field);
+    pos = to;
+    return value;
+  }
+
+  /** The next field as seconds with up to 9 decimals ({@code 1066036250.603}), in µs. */
+  public long nextSecondsAsMicros(String field) {
+    int from = fieldStart(field, "seconds like 1066036250.603");
+    int to = fieldEnd(from);
+    int dot = from;
+    while (dot < to && buf[dot] != '.') {
+      dot++;
+    }
+    long seconds = parseLong(from, dot, field, from, to);
+    long micros = 0;
+    if (dot < to) {
+      int digits = to - dot - 1;
+      if (digits < 1 || digits > 9) {
+        throw bad(field, from, to, "seconds like 1066036250.603");
+      }
+      for (int i = dot + 1; i < to; i++) {
+        int d = buf[i] - '0';
+        if (d < 0 || d > 9) {
+          throw bad(field, from, to, "seconds like 1066036250.603");
+        }
+        if (i - dot <= 6) {
+          micros = micros * 10 + d;
+        }
+      }
+      for (int i = Math.min(digits, 6); i < 6; i++) {
+        micros *= 10;
+      }
+    }
+    if (seconds > (Long.MAX_VALUE - micros) / 1_000_000L) {
+      throw bad(field, from, to, "seconds < 9223372036854");
+    }
+    pos = to;
+    return seconds * 1_000_000L + micros;
+  }
+
+  /** The next field as a string (UTF-8, no control bytes). */
+  public String nextString(String field) {
+    int from = fieldStart(field, "a field");
+    int to = fieldEnd(from);
+    pos = to;
+    return decode(from, to, field);
+  }
+
+  /**
+   * The next field, which must be enclosed in {@code open} and {@code close} (like {@code
+   * [10/Oct/2000:13:55:36 -0700]} or a {@code "quoted"} string with backslash escapes), without
+   * them. Escapes are kept as written.
+   */
+  public String nextEnclosed(String field, char open, char close) {
+    String expected = "a field in " + open + close;
+    int from = fieldStart(field, expected);
+    if (buf[from] != open) {
+      throw bad(field, from, fieldEnd(from), expected);
+    }
+    int i = from + 1;
+    while (i < end && buf[i] != close) {
+      if (buf[i] == '\\' && open == '"' && i + 1 < end) {
+        i++;
+      }
+      i++;
+    }
+    if (i >= end) {
+      throw bad(field, from, end, expected + " (unterminated)");
+    }
+    if (i + 1 < end && buf[i + 1] != ' ' && buf[i + 1] != '\t') {
+      throw bad(field, from, fieldEnd(i + 1), expected + " followed by a space");
+    }
+    pos = i + 1;
+    return decodeAny(from + 1, i, field);
+  }
+
+  /** Fails unless only spaces remain. */
+  public void expectEnd(String expected) {
+    skipSpace();
+    if (pos < end) {
+      throw error("unexpected " + show(pos, fieldEnd(pos)) + " (expected: " + expected + ")");
+    }
+  }
+
+  /** An error at this line. */
+  public TraceException error(String what) {
+    return TraceException.atLine(source, number, what);
+  }
+
+  /** An error about a field: what was found and what was expected. */
+  public TraceException bad(String field, String found, String expected) {
+    return error(field + ": " + found + " (expected: " + expected + ")");
+  }
+
+  private TraceException bad(String field, int from, int to, String expected) {
+    return bad(field, show(from, to), expected);
+  }
+
+  private void skipSpace() {
+    while (pos < end && (buf[pos] == ' ' || buf[pos] == '\t')) {
+      pos++;
+    }
+  }
+
+  private int fieldStart(String field, String expected) {
+    skipSpace();
+    if (pos >= end) {
+      throw error(field + ": missing (expected: " + expected + ")");
+    }
+    return pos;
+  }
+
+  private int fieldEnd(int from) {
+    int i = from;
+    while (i < end && buf[i] != ' ' && buf[i] != '\t') {
+      i++;
+    }
+    return i;
+  }
+
+  private long parseLong(int from, int to, String field) {
+    return parseLong(from, to, field, from, to);
+  }
+
+  private long parseLong(int from, int to, String field, int shownFrom, int shownTo) {
+    if (from == to || to - from > 18) {
+      throw bad(field, shownFrom, shownTo, to - from > 18 ? "an integer < 10^18" : "an integer >= 0");
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        throw bad(field, shownFrom, shownTo, "an integer >= 0");
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  private String decode(int from, int to, String field) {
+    boolean ascii = true;
+    for (int i = from; i < to; i++) {
+      byte b = buf[i];
+      if (b < 0x20 && b >= 0 || b == 0x7f) {
+        throw error(field + ": control byte 0x" + String.format(java.util.Locale.ROOT, "%02x", b & 0xff)
+            + " at column " + (i - start + 1) + " (expected: printable text)");
+      }
+      ascii &= b >= 0;
+    }
+    if (ascii) {
+      return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buf, from, to - from))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw bad(field, from, to, "UTF-8 text");
+    }
+  }
+
+  private String decodeAny(int from, int to, String field) {
+    // Enclosed fields may hold spaces but not control bytes.
+    return decode(from, to, field);
+  }
+
+  private String show(int from, int to) {
+    StringBuilder s = new StringBuilder("\"");
+    int shownTo = Math.min(to, from + MAX_SHOWN);
+    for (int i = from; i < shownTo; i++) {
+      int b = buf[i] & 0xff;
+      if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
+        s.append(b == '"' || b == '\\' ? "\\" + (char) b : String.format(java.util.Locale.ROOT, "\\x%02x", b));
+      } else {
+        s.append((char) b);
+      }
+    }
+    if (shownTo < to) {
+      s.append("...");
+    }
+    return s.append('"').toString();
+  }
+
+  @Override
+  public String toString() {
+    return source + ":" + number + ": " + show(start, end);
+  }
+}

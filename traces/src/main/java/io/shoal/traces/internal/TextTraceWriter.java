@@ -1,0 +1,99 @@
+package io.shoal.traces.internal;
+
+import io.shoal.traces.TraceException;
+import io.shoal.traces.TraceRequest;
+import io.shoal.traces.TraceWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes one request per line. A field the line cannot hold (a key with a space, say) is an
+ * error naming the request's number; a subclass only formats one line.
+ */
+public abstract class TextTraceWriter implements TraceWriter {
+  private final Writer out;
+  private final String name;
+  private final StringBuilder line = new StringBuilder(256);
+  private long count;
+
+  protected TextTraceWriter(OutputStream out, String name) {
+    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    this.name = name;
+  }
+
+  @Override
+  public final void write(TraceRequest request) {
+    count++;
+    line.setLength(0);
+    format(request, count, line);
+    line.append('\n');
+    try {
+      out.append(line);
+    } catch (IOException e) {
+      throw TraceException.of(name, "cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Appends the line for {@code request}, the {@code number}-th written (from 1), without the
+   * end of line. Formats that need a time the request lacks use {@code number} seconds.
+   */
+  protected abstract void format(TraceRequest request, long number, StringBuilder line);
+
+  /** Appends {@code value}, which must be a non-empty token without spaces or control bytes. */
+  protected final void token(StringBuilder line, String field, String value, long number) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c == 0x7f) {
+        throw TraceException.of(name, "request " + number + ": " + field + ": "
+            + quote(value) + " (expected: no spaces or control characters in this format)", null);
+      }
+    }
+    line.append(value);
+  }
+
+  /** Appends seconds with 3 decimals ({@code 1066036250.603}) for a time in µs. */
+  protected static void seconds(StringBuilder line, long micros) {
+    long millis = micros / 1000;
+    line.append(millis / 1000).append('.');
+    long frac = millis % 1000;
+    if (frac < 100) {
+      line.append('0');
+    }
+    if (frac < 10) {
+      line.append('0');
+    }
+    line.append(frac);
+  }
+
+  /** An error about the request numbered {@code number}. */
+  protected final TraceException error(long number, String what) {
+    return TraceException.of(name, "request " + number + ": " + what, null);
+  }
+
+  private static String quote(String value) {
+    return "\"" + (value.length() > 48 ? value.substring(0, 48) + "..." : value) + "\"";
+  }
+
+  @Override
+  public void close() {
+    try {
+      finish();
+      out.close();
+    } catch (IOException e) {
+      throw TraceException.of(name, "cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  /** Called once before the output is closed; the default does nothing. */
+  protected void finish() throws IOException {}
+
+  /** The raw writer, for formats with a header or a trailer. */
+  protected final Writer out() {
+    return out;
+  }
+}

@@ -1,0 +1,64 @@
+package io.shoal.traces.urls;
+
+import io.shoal.traces.TraceField;
+import io.shoal.traces.TraceRequest;
+import io.shoal.traces.TraceSource;
+import io.shoal.traces.internal.Line;
+import io.shoal.traces.internal.TextTraceReader;
+import java.util.Set;
+
+/**
+ * Reads {@code URL [size]} lines. A URL is absolute ({@code scheme://...}) or a path starting
+ * with {@code /}; anything else on a line is an error.
+ */
+public final class UrlsTraceReader extends TextTraceReader {
+  public static final Set<TraceField> FIELDS = Set.of(TraceField.KEY, TraceField.SIZE);
+
+  public UrlsTraceReader(TraceSource source) {
+    super(source);
+  }
+
+  @Override
+  public Set<TraceField> fields() {
+    return FIELDS;
+  }
+
+  @Override
+  protected TraceRequest parse(Line line) {
+    int first = line.firstByte();
+    if (first < 0 || first == '#') {
+      return null;
+    }
+    String url = line.nextString("url");
+    if (!isUrl(url)) {
+      throw line.bad("url", "\"" + shorten(url) + "\"", "scheme://... or /path");
+    }
+    long size = line.hasField() ? line.nextLong("size") : TraceRequest.UNKNOWN;
+    line.expectEnd("end of line after URL [size]");
+    return TraceRequest.of(url, size);
+  }
+
+  /** Whether {@code s} is an absolute URL or an absolute path. */
+  static boolean isUrl(String s) {
+    if (s.startsWith("/")) {
+      return true;
+    }
+    int colon = s.indexOf("://");
+    if (colon <= 0 || colon + 3 == s.length()) {
+      return false;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = s.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+          || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 48 ? s.substring(0, 48) + "..." : s;
+  }
+}

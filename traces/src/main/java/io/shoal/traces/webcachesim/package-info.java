@@ -1,0 +1,5 @@
+/**
+ * The webcachesim format: one request per line, {@code time id size}, three non-negative
+ * integers separated by spaces (the format of the BU 1998 trace in {@code shared/traces}).
+ */
+package io.shoal.traces.webcachesim;

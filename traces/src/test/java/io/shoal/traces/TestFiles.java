@@ -1,0 +1,83 @@
+package io.shoal.traces;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
+
+/** Builds trace files byte by byte for reader tests, and finds the shared real traces. */
+public final class TestFiles {
+  private TestFiles() {}
+
+  public static Path write(Path dir, String name, byte[] bytes) {
+    try {
+      return Files.write(dir.resolve(name), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Path write(Path dir, String name, String text) {
+    return write(dir, name, text.getBytes(UTF_8));
+  }
+
+  public static byte[] gzip(byte[] bytes) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        gz.write(bytes);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static byte[] xz(byte[] bytes) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options())) {
+        xz.write(bytes);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** All requests of {@code spec}, closing the stream. */
+  public static List<TraceRequest> read(String spec) {
+    try (Stream<TraceRequest> requests = Traces.open(spec).requests()) {
+      return requests.collect(Collectors.toList());
+    }
+  }
+
+  /** All requests of the file at {@code path} in {@code format}. */
+  public static List<TraceRequest> read(String format, Path path) {
+    return read(format + ":" + path);
+  }
+
+  /**
+   * The {@code shared/traces} directory beside the repository, found by walking up from the
+   * working directory. Fails (never skips) when it is missing: CI clones with it beside.
+   */
+  public static Path sharedTraces() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("traces");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("no shared/traces directory above " + Path.of("").toAbsolutePath()
+        + " (expected: the repository checked out beside shared/)");
+  }
+}
