@@ -5,9 +5,11 @@ import io.shoal.hashing.internal.KetamaStrategy;
 import io.shoal.hashing.internal.Orders;
 import io.shoal.hashing.internal.Hashes;
 import io.shoal.hashing.internal.Ring;
+import io.shoal.hashing.internal.ViewCache;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The paper's MOD_CH, as defined here (the published definition is not available): the
@@ -31,17 +33,16 @@ public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChS
     }
   }
 
-  private record Built(View view, State state, Ring ring) {}
-
   private final long intervalMillis;
-  private volatile State state = new State(Map.of(), Long.MIN_VALUE);
-  private volatile Built built;
+  private volatile State state;
+  private volatile ViewCache<Ring> rings;
 
   ModChStrategy(long intervalMillis) {
     if (intervalMillis < 0) {
       throw new IllegalArgumentException("mod-ch interval: " + intervalMillis + " ms (expected: >= 0)");
     }
     this.intervalMillis = intervalMillis;
+    setState(new State(Map.of(), Long.MIN_VALUE));
   }
 
   @Override
@@ -52,13 +53,13 @@ public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChS
   @Override
   public List<Member> candidates(CacheKey key, View view) {
     Checks.lookup(key, view);
-    return Orders.members(view, ring(view).walk(Hashes.ketamaHash(key.bytes())));
+    return Orders.members(view, rings.get(view).walk(Hashes.ketamaHash(key.bytes())));
   }
 
   @Override
   public Member owner(CacheKey key, View view) {
     Checks.lookup(key, view);
-    return view.get(ring(view).ownerOf(Hashes.ketamaHash(key.bytes())));
+    return view.get(rings.get(view).ownerOf(Hashes.ketamaHash(key.bytes())));
   }
 
   @Override
@@ -93,7 +94,7 @@ public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChS
     }
     double scale = view.size() / total;
     next.replaceAll((id, m) -> m * scale);
-    state = new State(next, nowMillis);
+    setState(new State(next, nowMillis));
     return true;
   }
 
@@ -104,22 +105,21 @@ public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChS
 
   @Override
   public void importState(State imported) {
-    state = java.util.Objects.requireNonNull(imported, "state");
+    setState(Objects.requireNonNull(imported, "state"));
   }
 
-  private Ring ring(View view) {
-    State current = state;
-    Built last = built;
-    if (last != null && last.state == current && last.view.sameTopology(view)) {
-      return last.ring;
-    }
+  /** Installs {@code next} with a fresh ring cache built from its multipliers. */
+  private synchronized void setState(State next) {
+    rings = new ViewCache<>(view -> ring(view, next));
+    state = next;
+  }
+
+  private static Ring ring(View view, State state) {
     double[] weights = new double[view.size()];
     for (int i = 0; i < weights.length; i++) {
       Member m = view.get(i);
-      weights[i] = m.weight() * current.multipliers.getOrDefault(m.id(), 1.0);
+      weights[i] = m.weight() * state.multipliers.getOrDefault(m.id(), 1.0);
     }
-    Ring ring = KetamaStrategy.ring(view, weights);
-    built = new Built(view, current, ring);
-    return ring;
+    return KetamaStrategy.ring(view, weights);
   }
 }

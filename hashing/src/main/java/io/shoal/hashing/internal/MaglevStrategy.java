@@ -80,7 +80,17 @@ public final class MaglevStrategy implements Strategy {
       skip[i] = Long.remainderUnsigned(Hashing.murmur3_128(SKIP_SEED).hashBytes(id).asLong(), tableSize - 1) + 1;
       share[i] = view.get(i).weight() / maxWeight;
     }
-    int[] entry = new int[tableSize];
+    return fill(offset, skip, share, tableSize);
+  }
+
+  /**
+   * The paper's population loop: member i claims {@code (offset[i] + j * skip[i]) mod size} for
+   * j = 0, 1, ... skipping taken entries, members taking turns; {@code share[i]} in (0, 1] is the
+   * fraction of turns member i takes (1 for all in the paper).
+   */
+  static int[] fill(long[] offset, long[] skip, double[] share, int size) {
+    int n = offset.length;
+    int[] entry = new int[size];
     Arrays.fill(entry, -1);
     long[] next = new long[n];
     double[] credit = new double[n];
@@ -92,14 +102,14 @@ public final class MaglevStrategy implements Strategy {
           continue;
         }
         credit[i] -= 1;
-        int c = (int) ((offset[i] + next[i] * skip[i]) % tableSize);
+        int c = (int) ((offset[i] + next[i] * skip[i]) % size);
         while (entry[c] >= 0) {
           next[i]++;
-          c = (int) ((offset[i] + next[i] * skip[i]) % tableSize);
+          c = (int) ((offset[i] + next[i] * skip[i]) % size);
         }
         entry[c] = i;
         next[i]++;
-        if (++filled == tableSize) {
+        if (++filled == size) {
           return entry;
         }
       }

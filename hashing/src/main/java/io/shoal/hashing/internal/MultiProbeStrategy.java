@@ -5,7 +5,6 @@ import io.shoal.hashing.Member;
 import io.shoal.hashing.Strategy;
 import io.shoal.hashing.View;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
