@@ -1,9 +1,17 @@
 package io.shoal.traces;
 
+import io.shoal.traces.clf.ClfTraceReader;
+import io.shoal.traces.clf.ClfTraceWriter;
+import io.shoal.traces.squid.SquidTraceReader;
+import io.shoal.traces.squid.SquidTraceWriter;
+import io.shoal.traces.surge.SurgeTraceReader;
+import io.shoal.traces.ucb.UcbTraceReader;
 import io.shoal.traces.urls.UrlsTraceReader;
 import io.shoal.traces.urls.UrlsTraceWriter;
 import io.shoal.traces.webcachesim.WebcachesimTraceReader;
 import io.shoal.traces.webcachesim.WebcachesimTraceWriter;
+import io.shoal.traces.weighted.WeightedTraceReader;
+import io.shoal.traces.weighted.WeightedTraceWriter;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,10 +25,22 @@ import java.util.stream.Collectors;
  * name. Adding a format is one reader class (and optionally one writer) plus one line here.
  */
 public enum TraceFormat {
+  SQUID("squid", "Squid native access.log (what Shoal nodes write)",
+      SquidTraceReader.FIELDS, SquidTraceReader::new, SquidTraceWriter::new),
+  CLF("clf", "Common Log Format (Apache, nginx)",
+      ClfTraceReader.FIELDS, ClfTraceReader::common, ClfTraceWriter::common),
+  COMBINED("combined", "Combined Log Format (Apache, nginx)",
+      ClfTraceReader.FIELDS, ClfTraceReader::combined, ClfTraceWriter::combined),
+  UCB("ucb", "UC Berkeley Home IP trace (binary, Internet Traffic Archive)",
+      UcbTraceReader.FIELDS, UcbTraceReader::new, null),
   WEBCACHESIM("webcachesim", "webcachesim's 'time id size' lines (the BU 1998 trace)",
       WebcachesimTraceReader.FIELDS, WebcachesimTraceReader::new, WebcachesimTraceWriter::new),
+  SURGE("surge", "a SURGE workload: a directory of mout.txt, objout.txt, name.txt",
+      SurgeTraceReader.FIELDS, SurgeTraceReader::new, null),
   URLS("urls", "a plain list of URLs, each optionally followed by its size",
-      UrlsTraceReader.FIELDS, UrlsTraceReader::new, UrlsTraceWriter::new);
+      UrlsTraceReader.FIELDS, UrlsTraceReader::new, UrlsTraceWriter::new),
+  WEIGHTED("weighted", "'count size key' lines, replayed as a draw by weight ('trace top')",
+      WeightedTraceReader.FIELDS, WeightedTraceReader::new, WeightedTraceWriter::new);
 
   private final String id;
   private final String summary;

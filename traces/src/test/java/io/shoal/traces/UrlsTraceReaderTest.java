@@ -68,8 +68,8 @@ class UrlsTraceReaderTest {
     Path out = dir.resolve("out.txt");
     TraceWriter writer = Traces.create("urls:" + out);
     assertThatThrownBy(() -> writer.write(TraceRequest.of("/a b", 1)))
-        .hasMessage(out + ": request 1: url: \"/a b\" (expected: no spaces or control characters"
-            + " in this format)");
+        .hasMessage(out + ": request 1: url: \"/a b\" (expected: no spaces, quotes or control"
+            + " characters in this format)");
     writer.close();
   }
 }

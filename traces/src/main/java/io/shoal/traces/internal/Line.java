@@ -96,7 +96,7 @@ public final class Line {
     while (dot < to && buf[dot] != '.') {
       dot++;
     }
-    long seconds = parseLong(from, dot, field, from, to);
+    long seconds = parseLong(from, dot, field, from, to, "seconds like 1066036250.603");
     long micros = 0;
     if (dot < to) {
       int digits = to - dot - 1;
@@ -204,18 +204,19 @@ public final class Line {
   }
 
   private long parseLong(int from, int to, String field) {
-    return parseLong(from, to, field, from, to);
+    return parseLong(from, to, field, from, to, "an integer >= 0");
   }
 
-  private long parseLong(int from, int to, String field, int shownFrom, int shownTo) {
+  private long parseLong(int from, int to, String field, int shownFrom, int shownTo,
+      String expected) {
     if (from == to || to - from > 18) {
-      throw bad(field, shownFrom, shownTo, to - from > 18 ? "an integer < 10^18" : "an integer >= 0");
+      throw bad(field, shownFrom, shownTo, to - from > 18 ? "an integer < 10^18" : expected);
     }
     long value = 0;
     for (int i = from; i < to; i++) {
       int d = buf[i] - '0';
       if (d < 0 || d > 9) {
-        throw bad(field, shownFrom, shownTo, "an integer >= 0");
+        throw bad(field, shownFrom, shownTo, expected);
       }
       value = value * 10 + d;
     }

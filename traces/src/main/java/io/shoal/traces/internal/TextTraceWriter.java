@@ -44,16 +44,25 @@ public abstract class TextTraceWriter implements TraceWriter {
    */
   protected abstract void format(TraceRequest request, long number, StringBuilder line);
 
-  /** Appends {@code value}, which must be a non-empty token without spaces or control bytes. */
+  /** Appends {@code value}, which must hold no spaces, quotes or control characters. */
   protected final void token(StringBuilder line, String field, String value, long number) {
+    checkToken(name, field, value, number);
+    line.append(value);
+  }
+
+  /**
+   * Fails unless {@code value} holds no spaces, quotes or control characters; {@code output}
+   * and {@code number} (of the request, from 1) are for the message.
+   */
+  public static void checkToken(String output, String field, String value, long number) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c <= ' ' || c == 0x7f) {
-        throw TraceException.of(name, "request " + number + ": " + field + ": "
-            + quote(value) + " (expected: no spaces or control characters in this format)", null);
+      if (c <= ' ' || c == 0x7f || c == '"') {
+        throw TraceException.of(output, "request " + number + ": " + field + ": "
+            + quote(value) + " (expected: no spaces, quotes or control characters in this format)",
+            null);
       }
     }
-    line.append(value);
   }
 
   /** Appends seconds with 3 decimals ({@code 1066036250.603}) for a time in µs. */

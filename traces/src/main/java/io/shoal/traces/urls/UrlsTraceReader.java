@@ -5,6 +5,7 @@ import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceSource;
 import io.shoal.traces.internal.Line;
 import io.shoal.traces.internal.TextTraceReader;
+import io.shoal.traces.internal.Urls;
 import java.util.Set;
 
 /**
@@ -30,32 +31,12 @@ public final class UrlsTraceReader extends TextTraceReader {
       return null;
     }
     String url = line.nextString("url");
-    if (!isUrl(url)) {
+    if (!Urls.isUrl(url)) {
       throw line.bad("url", "\"" + shorten(url) + "\"", "scheme://... or /path");
     }
     long size = line.hasField() ? line.nextLong("size") : TraceRequest.UNKNOWN;
     line.expectEnd("end of line after URL [size]");
     return TraceRequest.of(url, size);
-  }
-
-  /** Whether {@code s} is an absolute URL or an absolute path. */
-  static boolean isUrl(String s) {
-    if (s.startsWith("/")) {
-      return true;
-    }
-    int colon = s.indexOf("://");
-    if (colon <= 0 || colon + 3 == s.length()) {
-      return false;
-    }
-    for (int i = 0; i < colon; i++) {
-      char c = s.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-          || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String shorten(String s) {

@@ -2,6 +2,7 @@ package io.shoal.traces.urls;
 
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.internal.TextTraceWriter;
+import io.shoal.traces.internal.Urls;
 import java.io.OutputStream;
 
 /**
@@ -16,11 +17,7 @@ public final class UrlsTraceWriter extends TextTraceWriter {
 
   @Override
   protected void format(TraceRequest request, long number, StringBuilder line) {
-    String key = request.key();
-    if (!UrlsTraceReader.isUrl(key)) {
-      key = "/" + key;
-    }
-    token(line, "url", key, number);
+    token(line, "url", Urls.asUrl(request.key()), number);
     if (request.hasSize()) {
       line.append(' ').append(request.size());
     }
