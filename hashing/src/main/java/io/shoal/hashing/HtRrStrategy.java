@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The paper's HT_RR (Kwak and Chung: "the server number is fixed at run time using round
- * robin"), as defined here. A table of B buckets is indexed by {@code murmur64(key) mod B}; a
+ * robin"), as defined here. A table of B buckets is indexed by {@code hash64(key) mod B}; a
  * bucket with no owner (or whose owner left the view) is given to the next member in round-robin
  * order the first time it is used, and keeps it. A key whose share of the last W lookups exceeds
  * the hot threshold is hot: each of its lookups goes to the next member round-robin, so a
@@ -84,7 +84,7 @@ public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State
     if (record(key.toString())) {
       return nextRoundRobin(view);
     }
-    int bucket = (int) Long.remainderUnsigned(Hashes.murmur64(key.bytes()), bucketCount);
+    int bucket = (int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), bucketCount);
     while (true) {
       String assigned = buckets.get(bucket);
       int index = assigned == null ? -1 : view.indexOf(assigned);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "hash",
     mixinStandardHelpOptions = true,
     description = "Which node owns a URL, and how placement strategies compare.",
-    subcommands = {HashOwnerCommand.class, HashStrategiesCommand.class})
+    subcommands = {HashOwnerCommand.class, HashCompareCommand.class, HashStrategiesCommand.class})
 public final class HashCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -1,28 +1,35 @@
 package io.shoal.hashing.internal;
 
-import com.google.common.hash.HashCode;
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.digests.MD5Digest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
-/** The hash functions strategies are defined over. Every one is fixed: placement depends on it. */
+/**
+ * The hash functions strategies are defined over. Every one is fixed forever: placement depends
+ * on it.
+ *
+ * <p>MD5 is the JDK's, which HotSpot intrinsifies on x86-64 and AArch64: about twice as fast as
+ * Bouncy Castle's pure-Java {@code MD5Digest} on URL-sized keys (see {@code KeyHashBenchmark});
+ * the tests check it against Bouncy Castle. The 64-bit key hash is FarmHash Fingerprint64,
+ * which Guava guarantees never to change.
+ */
 public final class Hashes {
-  private static final HashFunction MURMUR3_128 = Hashing.murmur3_128();
+  private static final HashFunction FINGERPRINT64 = Hashing.farmHashFingerprint64();
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required of every Java platform", e);
+    }
+  });
 
   private Hashes() {}
 
   /** MD5 of {@code data}, 16 bytes. */
   public static byte[] md5(byte[] data) {
-    MD5Digest digest = new MD5Digest();
-    digest.update(data, 0, data.length);
-    byte[] out = new byte[16];
-    digest.doFinal(out, 0);
-    return out;
-  }
-
-  public static byte[] md5(String text) {
-    return md5(text.getBytes(StandardCharsets.UTF_8));
+    return MD5.get().digest(data);
   }
 
   /**
@@ -41,28 +48,13 @@ public final class Hashes {
         | (d[at + 3] & 0xffL) << 24;
   }
 
-  /** The first 64 bits (little-endian) of MurmurHash3 x64 128 with seed 0. */
-  public static long murmur64(byte[] data) {
-    return MURMUR3_128.hashBytes(data).asLong();
+  /** The 64-bit key hash: FarmHash Fingerprint64 of {@code data}. */
+  public static long hash64(byte[] data) {
+    return FINGERPRINT64.hashBytes(data).asLong();
   }
 
-  public static long murmur64(String text) {
-    return murmur64(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Both halves of MurmurHash3 x64 128 with seed 0: {@code [low, high]}. */
-  public static long[] murmur128(byte[] data) {
-    HashCode code = MURMUR3_128.hashBytes(data);
-    byte[] b = code.asBytes();
-    return new long[] {code.asLong(), littleEndian64(b, 8)};
-  }
-
-  private static long littleEndian64(byte[] d, int at) {
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = v << 8 | (d[at + i] & 0xffL);
-    }
-    return v;
+  public static long hash64(String text) {
+    return hash64(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** MurmurHash3's 64-bit finalizer: a bijective mix of every input bit into every output bit. */

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jump consistent hash (Lamping and Veach, 2014) of {@code murmur64(key)} over the view's
+ * Jump consistent hash (Lamping and Veach, 2014) of {@code hash64(key)} over the view's
  * indices. Failover: the owner is removed and the next one is jumped to among the remaining
  * members with {@code mix64(hash + i)}. Jump hash cannot weight members: a view with unequal
  * weights is refused.
@@ -24,7 +24,7 @@ public final class JumpStrategy implements Strategy {
   public List<Member> candidates(CacheKey key, View view) {
     Checks.lookup(key, view);
     Checks.uniformWeights(name(), view);
-    long hash = Hashes.murmur64(key.bytes());
+    long hash = Hashes.hash64(key.bytes());
     List<Member> remaining = new ArrayList<>(view.members());
     List<Member> out = new ArrayList<>(view.size());
     for (int i = 0; !remaining.isEmpty(); i++) {
@@ -38,7 +38,7 @@ public final class JumpStrategy implements Strategy {
   public Member owner(CacheKey key, View view) {
     Checks.lookup(key, view);
     Checks.uniformWeights(name(), view);
-    return view.get(bucket(Hashes.murmur64(key.bytes()), view.size()));
+    return view.get(bucket(Hashes.hash64(key.bytes()), view.size()));
   }
 
   /** The jump hash of {@code key} into {@code buckets} buckets, exactly as in the paper. */

@@ -63,7 +63,7 @@ public final class KetamaStrategy implements Strategy {
         }
       }
     }
-    return Ring.of(ring, owners, n);
+    return Ring.of(ring, owners, n, Ring.Space.UNSIGNED_32);
   }
 
   static double[] weightsOf(View view) {

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code (offset + j * skip) mod M}, offset and skip from two seeded MurmurHash3 hashes of its
  * id; members take turns claiming their next free entry until the table is full. Weights give
  * turns in proportion (with equal weights this is the paper's loop exactly). A key owns entry
- * {@code murmur64(key) mod M}; failover walks the table onward.
+ * {@code hash64(key) mod M}; failover walks the table onward.
  */
 public final class MaglevStrategy implements Strategy {
   private static final int OFFSET_SEED = 0x4d61676c;
@@ -42,7 +42,7 @@ public final class MaglevStrategy implements Strategy {
   public List<Member> candidates(CacheKey key, View view) {
     Checks.lookup(key, view);
     int[] table = tables.get(view);
-    int start = (int) Long.remainderUnsigned(Hashes.murmur64(key.bytes()), tableSize);
+    int start = (int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), tableSize);
     int[] order = new int[view.size()];
     boolean[] seen = new boolean[view.size()];
     int found = 0;
@@ -60,7 +60,7 @@ public final class MaglevStrategy implements Strategy {
   public Member owner(CacheKey key, View view) {
     Checks.lookup(key, view);
     int[] table = tables.get(view);
-    return view.get(table[(int) Long.remainderUnsigned(Hashes.murmur64(key.bytes()), tableSize)]);
+    return view.get(table[(int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), tableSize)]);
   }
 
   /** The lookup table of {@code view}: entry to member index. */

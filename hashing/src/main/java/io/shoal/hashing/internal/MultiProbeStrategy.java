@@ -10,9 +10,9 @@ import java.util.stream.IntStream;
 
 /**
  * Multi-probe consistent hashing (Appleton and O'Reilly, 2015). Each member has one point on a
- * 64-bit ring, {@code murmur64(id)} (a member of weight w has {@code round(w / min weight)}
- * points, {@code murmur64(id + "#" + j)} past the first). The key is probed k times at
- * {@code h1 + i * h2} (the two halves of its MurmurHash3 128); the point closest clockwise to
+ * 64-bit ring, {@code hash64(id)} (a member of weight w has {@code round(w / min weight)}
+ * points, {@code hash64(id + "#" + j)} past the first). The key is probed k times at
+ * {@code h + i * s}, where {@code h = hash64(key)} and {@code s = mix64(h) | 1}; the point closest clockwise to
  * any probe wins. Failover orders members by their own closest distance to any probe.
  */
 public final class MultiProbeStrategy implements Strategy {
@@ -32,11 +32,12 @@ public final class MultiProbeStrategy implements Strategy {
   public Member owner(CacheKey key, View view) {
     Checks.lookup(key, view);
     Ring ring = rings.get(view);
-    long[] h = Hashes.murmur128(key.bytes());
+    long h0 = Hashes.hash64(key.bytes());
+    long step = Hashes.mix64(h0) | 1;
     int bestPosition = 0;
     long bestDistance = -1; // unsigned max
     for (int i = 0; i < probes; i++) {
-      long probe = h[0] + i * h[1];
+      long probe = h0 + i * step;
       int position = ring.ceiling(probe ^ Long.MIN_VALUE);
       long distance = (ring.point(position) ^ Long.MIN_VALUE) - probe;
       if (Long.compareUnsigned(distance, bestDistance) < 0) {
@@ -51,14 +52,15 @@ public final class MultiProbeStrategy implements Strategy {
   public List<Member> candidates(CacheKey key, View view) {
     Checks.lookup(key, view);
     Ring ring = rings.get(view);
-    long[] h = Hashes.murmur128(key.bytes());
+    long h0 = Hashes.hash64(key.bytes());
+    long step = Hashes.mix64(h0) | 1;
     long[] closest = new long[view.size()];
     Arrays.fill(closest, -1);
     for (int p = 0; p < ring.size(); p++) {
       long point = ring.point(p) ^ Long.MIN_VALUE;
       int owner = ring.owner(p);
       for (int i = 0; i < probes; i++) {
-        long distance = point - (h[0] + i * h[1]);
+        long distance = point - (h0 + i * step);
         if (Long.compareUnsigned(distance, closest[owner]) < 0) {
           closest[owner] = distance;
         }
@@ -83,11 +85,11 @@ public final class MultiProbeStrategy implements Strategy {
     for (int i = 0; i < counts.length; i++) {
       String id = view.get(i).id();
       for (int j = 0; j < counts[i]; j++) {
-        long point = Hashes.murmur64(j == 0 ? id : id + "#" + j);
+        long point = Hashes.hash64(j == 0 ? id : id + "#" + j);
         points[at] = point ^ Long.MIN_VALUE; // signed order == unsigned order of the hash
         owners[at++] = i;
       }
     }
-    return Ring.of(points, owners, view.size());
+    return Ring.of(points, owners, view.size(), Ring.Space.FLIPPED_64);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Weighted rendezvous (highest random weight) hashing: member i scores
  * {@code -w_i / ln(u_i)} where {@code u_i} in (0, 1) comes from
- * {@code mix64(murmur64(key) ^ murmur64(id_i))}; the highest score wins. With equal weights the
+ * {@code mix64(hash64(key) ^ hash64(id_i))}; the highest score wins. With equal weights the
  * score is monotone in {@code u_i}, so the logarithm is skipped.
  */
 public final class RendezvousStrategy implements Strategy {
@@ -19,7 +19,7 @@ public final class RendezvousStrategy implements Strategy {
   private final ViewCache<Table> tables = new ViewCache<>(view -> {
     long[] seeds = new long[view.size()];
     for (int i = 0; i < seeds.length; i++) {
-      seeds[i] = Hashes.murmur64(view.get(i).id());
+      seeds[i] = Hashes.hash64(view.get(i).id());
     }
     return new Table(seeds, KetamaStrategy.weightsOf(view), view.uniformWeights());
   });
@@ -33,7 +33,7 @@ public final class RendezvousStrategy implements Strategy {
   public List<Member> candidates(CacheKey key, View view) {
     Checks.lookup(key, view);
     Table table = tables.get(view);
-    long keyHash = Hashes.murmur64(key.bytes());
+    long keyHash = Hashes.hash64(key.bytes());
     double[] scores = new double[table.seeds.length];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = score(table, keyHash, i);
@@ -45,7 +45,7 @@ public final class RendezvousStrategy implements Strategy {
   public Member owner(CacheKey key, View view) {
     Checks.lookup(key, view);
     Table table = tables.get(view);
-    long keyHash = Hashes.murmur64(key.bytes());
+    long keyHash = Hashes.hash64(key.bytes());
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < table.seeds.length; i++) {

@@ -7,24 +7,60 @@ import java.util.stream.IntStream;
 /**
  * A hash ring: points in ascending order, each owned by a member index. A key hashed to
  * {@code h} belongs to the first point at or after {@code h}, wrapping to the first point.
- * Points compare as signed longs; callers map their hash space onto that order.
+ *
+ * <p>Points live in one of two spaces: {@link Space#UNSIGNED_32} (values 0 to 2^32-1, as
+ * libketama) or {@link Space#FLIPPED_64} (a 64-bit hash with its sign bit flipped, so signed
+ * order is the hash's unsigned order). Lookups are O(1) on average: a table indexed by the top
+ * bits of {@code h} says where to start the search.
  */
 public final class Ring {
+
+  /** The hash space of a ring's points. */
+  public enum Space {
+    UNSIGNED_32(32),
+    FLIPPED_64(64);
+
+    private final int bits;
+
+    Space(int bits) {
+      this.bits = bits;
+    }
+
+    /** The top {@code indexBits} bits of {@code h}, in unsigned order. */
+    int bucket(long h, int indexBits) {
+      return (int) ((bits == 64 ? h ^ Long.MIN_VALUE : h) >>> (bits - indexBits));
+    }
+  }
+
   private final long[] points;
   private final int[] owners;
   private final int memberCount;
+  private final Space space;
+  private final int indexBits;
+  private final int[] firstAtOrAfter;
 
-  private Ring(long[] points, int[] owners, int memberCount) {
+  private Ring(long[] points, int[] owners, int memberCount, Space space) {
     this.points = points;
     this.owners = owners;
     this.memberCount = memberCount;
+    this.space = space;
+    // About two buckets per point, so a lookup scans at most one or two points.
+    this.indexBits = Math.min(20, Math.max(4, 33 - Integer.numberOfLeadingZeros(points.length)));
+    this.firstAtOrAfter = new int[(1 << indexBits) + 1];
+    int position = 0;
+    for (int b = 0; b <= 1 << indexBits; b++) {
+      while (position < points.length && space.bucket(points[position], indexBits) < b) {
+        position++;
+      }
+      firstAtOrAfter[b] = position;
+    }
   }
 
   /**
    * A ring of the given points, sorted by point and, for equal points, by member index, so the
    * result does not depend on insertion order.
    */
-  public static Ring of(long[] points, int[] owners, int memberCount) {
+  public static Ring of(long[] points, int[] owners, int memberCount, Space space) {
     if (points.length != owners.length || points.length == 0) {
       throw new IllegalArgumentException("ring: " + points.length + " points, "
           + owners.length + " owners (expected: the same number, > 0)");
@@ -37,7 +73,7 @@ public final class Ring {
       sortedPoints[i] = points[order[i]];
       sortedOwners[i] = owners[order[i]];
     }
-    return new Ring(sortedPoints, sortedOwners, memberCount);
+    return new Ring(sortedPoints, sortedOwners, memberCount, space);
   }
 
   public int size() {
@@ -54,17 +90,11 @@ public final class Ring {
 
   /** The position of the first point {@code >= h}, or 0 when {@code h} is past the last point. */
   public int ceiling(long h) {
-    int lo = 0;
-    int hi = points.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (points[mid] < h) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    int position = firstAtOrAfter[space.bucket(h, indexBits)];
+    while (position < points.length && points[position] < h) {
+      position++;
     }
-    return lo == points.length ? 0 : lo;
+    return position == points.length ? 0 : position;
   }
 
   /** The member index owning {@code h}. */
