@@ -12,7 +12,7 @@ import io.shoal.traces.webcachesim.WebcachesimTraceReader;
 import io.shoal.traces.webcachesim.WebcachesimTraceWriter;
 import io.shoal.traces.weighted.WeightedTraceReader;
 import io.shoal.traces.weighted.WeightedTraceWriter;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -46,11 +46,11 @@ public enum TraceFormat {
   private final String summary;
   private final Set<TraceField> fields;
   private final Function<TraceSource, TraceReader> reader;
-  private final BiFunction<OutputStream, String, TraceWriter> writer;
+  private final BiFunction<Writer, String, TraceWriter> writer;
 
   TraceFormat(String id, String summary, Set<TraceField> fields,
       Function<TraceSource, TraceReader> reader,
-      BiFunction<OutputStream, String, TraceWriter> writer) {
+      BiFunction<Writer, String, TraceWriter> writer) {
     this.id = id;
     this.summary = summary;
     this.fields = fields;
@@ -105,10 +105,12 @@ public enum TraceFormat {
   }
 
   /**
-   * A writer of this format to {@code out} ({@code name} is for messages); an {@link
-   * IllegalArgumentException} if the format cannot be written.
+   * A writer of this format to {@code out}, which it closes ({@code name} is for messages); an
+   * {@link
+   * IllegalArgumentException} if the format cannot be written. Writers buffer nothing
+   * themselves: give them a buffered writer.
    */
-  public TraceWriter writer(OutputStream out, String name) {
+  public TraceWriter writer(Writer out, String name) {
     if (writer == null) {
       throw new IllegalArgumentException("format: " + id + " cannot be written (expected: one of "
           + writableNames() + ")");

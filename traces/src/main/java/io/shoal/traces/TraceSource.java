@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the bytes of a trace come from: a file, a class-path resource ({@code
@@ -20,6 +21,7 @@ public final class TraceSource {
   private final String location;
   private final Path file;
   private final String resource;
+  private final AtomicLong position = new AtomicLong();
 
   private TraceSource(String location, Path file, String resource) {
     this.location = location;
@@ -94,8 +96,54 @@ public final class TraceSource {
     throw TraceException.of(location, "cannot hold other files (expected: a directory)", null);
   }
 
+  /** The size in bytes of the raw (possibly compressed) file, or -1 if not a file. */
+  public long length() {
+    try {
+      return file != null && Files.isRegularFile(file) ? Files.size(file) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * How many raw bytes have been read from this source so far (for progress against {@link
+   * #length()}).
+   */
+  public long position() {
+    return position.get();
+  }
+
   /** Opens the raw (possibly compressed) bytes. */
   public InputStream openRaw() {
+    return new FilterInputStream(openUncounted()) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          position.incrementAndGet();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          position.addAndGet(n);
+        }
+        return n;
+      }
+
+      @Override
+      public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        position.addAndGet(skipped);
+        return skipped;
+      }
+    };
+  }
+
+  private InputStream openUncounted() {
     try {
       if (file != null) {
         if (Files.isDirectory(file)) {

@@ -1,9 +1,12 @@
 package io.shoal.traces;
 
 import io.shoal.traces.internal.Decompression;
+import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,10 +26,18 @@ public final class Traces {
    * naming the spec and the known formats; a missing file a {@link TraceException}.
    */
   public static TraceReader open(String spec) {
+    return format(spec).reader(source(spec));
+  }
+
+  /**
+   * The source of {@code spec}, for callers that want its {@link TraceSource#position()
+   * progress}; {@code format(spec).reader(source(spec))} is {@link #open(String)}.
+   */
+  public static TraceSource source(String spec) {
     Objects.requireNonNull(spec, "spec");
     int colon = spec.indexOf(':');
-    TraceFormat format = format(spec, colon);
-    return format.reader(TraceSource.of(spec.substring(colon + 1)));
+    format(spec, colon);
+    return TraceSource.of(spec.substring(colon + 1));
   }
 
   /**
@@ -45,14 +56,24 @@ public final class Traces {
     try {
       OutputStream out = path.equals("-") ? unclosable(System.out)
           : Decompression.compress(Files.newOutputStream(Path.of(path)), path);
-      return format.writer(out, path.equals("-") ? "<stdout>" : path);
+      return format.writer(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+          1 << 16), path.equals("-") ? "<stdout>" : path);
     } catch (IOException e) {
       throw TraceException.of(path, "cannot create: " + e, e);
     }
   }
 
+  /** The path of {@code spec} ({@code FORMAT:PATH}). */
+  public static String path(String spec) {
+    Objects.requireNonNull(spec, "spec");
+    int colon = spec.indexOf(':');
+    format(spec, colon);
+    return spec.substring(colon + 1);
+  }
+
   /** The format of {@code spec} ({@code FORMAT:PATH}). */
   public static TraceFormat format(String spec) {
+    Objects.requireNonNull(spec, "spec");
     return format(spec, spec.indexOf(':'));
   }
 

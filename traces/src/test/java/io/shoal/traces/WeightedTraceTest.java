@@ -38,7 +38,7 @@ class WeightedTraceTest {
   void writerKeepsTheMostRequestedWithTheirWeights() throws Exception {
     Path out = dir.resolve("top.txt");
     try (TraceWriter writer = new io.shoal.traces.weighted.WeightedTraceWriter(
-        Files.newOutputStream(out), out.toString(), 2)) {
+        Files.newBufferedWriter(out), out.toString(), 2)) {
       for (String key : "b a c a b a d".split(" ")) {
         writer.write(TraceRequest.of("/" + key, key.equals("c") ? -1 : key.charAt(0)));
       }

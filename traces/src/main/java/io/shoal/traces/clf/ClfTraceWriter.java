@@ -3,7 +3,7 @@ package io.shoal.traces.clf;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.internal.TextTraceWriter;
 import io.shoal.traces.internal.Urls;
-import java.io.OutputStream;
+import java.io.Writer;
 
 /**
  * Writes Common (or, for {@link #combined}, Combined) Log Format lines in UTC, with {@code
@@ -14,18 +14,18 @@ import java.io.OutputStream;
 public final class ClfTraceWriter extends TextTraceWriter {
   private final boolean combined;
 
-  private ClfTraceWriter(OutputStream out, String name, boolean combined) {
+  private ClfTraceWriter(Writer out, String name, boolean combined) {
     super(out, name);
     this.combined = combined;
   }
 
   /** A writer of Common Log Format lines. */
-  public static ClfTraceWriter common(OutputStream out, String name) {
+  public static ClfTraceWriter common(Writer out, String name) {
     return new ClfTraceWriter(out, name, false);
   }
 
   /** A writer of Combined Log Format lines. */
-  public static ClfTraceWriter combined(OutputStream out, String name) {
+  public static ClfTraceWriter combined(Writer out, String name) {
     return new ClfTraceWriter(out, name, true);
   }
 

@@ -3,12 +3,8 @@ package io.shoal.traces.internal;
 import io.shoal.traces.TraceException;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes one request per line. A field the line cannot hold (a key with a space, say) is an
@@ -20,8 +16,8 @@ public abstract class TextTraceWriter implements TraceWriter {
   private final StringBuilder line = new StringBuilder(256);
   private long count;
 
-  protected TextTraceWriter(OutputStream out, String name) {
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  protected TextTraceWriter(Writer out, String name) {
+    this.out = out;
     this.name = name;
   }
 

@@ -3,7 +3,7 @@ package io.shoal.traces.squid;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.internal.TextTraceWriter;
 import io.shoal.traces.internal.Urls;
-import java.io.OutputStream;
+import java.io.Writer;
 
 /**
  * Writes Squid native access.log lines. What a request does not carry is written as Squid
@@ -14,7 +14,7 @@ import java.io.OutputStream;
  */
 public final class SquidTraceWriter extends TextTraceWriter {
 
-  public SquidTraceWriter(OutputStream out, String name) {
+  public SquidTraceWriter(Writer out, String name) {
     super(out, name);
   }
 

@@ -3,7 +3,7 @@ package io.shoal.traces.urls;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.internal.TextTraceWriter;
 import io.shoal.traces.internal.Urls;
-import java.io.OutputStream;
+import java.io.Writer;
 
 /**
  * Writes {@code URL size} lines, or just {@code URL} when the size is unknown. A key that is
@@ -11,7 +11,7 @@ import java.io.OutputStream;
  */
 public final class UrlsTraceWriter extends TextTraceWriter {
 
-  public UrlsTraceWriter(OutputStream out, String name) {
+  public UrlsTraceWriter(Writer out, String name) {
     super(out, name);
   }
 

@@ -2,7 +2,7 @@ package io.shoal.traces.webcachesim;
 
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.internal.TextTraceWriter;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import java.util.Map;
 public final class WebcachesimTraceWriter extends TextTraceWriter {
   private final Map<String, Long> ids = new HashMap<>();
 
-  public WebcachesimTraceWriter(OutputStream out, String name) {
+  public WebcachesimTraceWriter(Writer out, String name) {
     super(out, name);
   }
 

@@ -4,12 +4,8 @@ import io.shoal.traces.TraceException;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceWriter;
 import io.shoal.traces.internal.TextTraceWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,16 +26,16 @@ public final class WeightedTraceWriter implements TraceWriter {
   private long requests;
 
   /** A writer of every key. */
-  public WeightedTraceWriter(OutputStream out, String name) {
+  public WeightedTraceWriter(Writer out, String name) {
     this(out, name, Integer.MAX_VALUE);
   }
 
   /** A writer of the {@code limit} most requested keys. */
-  public WeightedTraceWriter(OutputStream out, String name, int limit) {
+  public WeightedTraceWriter(Writer out, String name, int limit) {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
     }
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    this.out = out;
     this.name = name;
     this.limit = limit;
   }
