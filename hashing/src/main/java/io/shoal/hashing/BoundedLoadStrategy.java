@@ -58,6 +58,11 @@ public final class BoundedLoadStrategy implements Strategy, LoadAware, Stateful<
 
   @Override
   public Member owner(CacheKey key, View view) {
+    Checks.lookup(key, view);
+    Member first = ring.owner(key, view);
+    if (load(first.id()) < capacity(view)) {
+      return first;
+    }
     return candidates(key, view).get(0);
   }
 
