@@ -1,5 +1,6 @@
 package io.shoal.traces;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where the bytes of a trace come from: a file, a class-path resource ({@code
  * classpath:NAME}, looked up as {@code NAME} and then as {@code traces/NAME}, so the bundled
- * {@code classpath:bu-1998-webcachesim.tr.gz} works), or standard input ({@code -}).
+ * {@code classpath:bu-1998-webcachesim.tr.gz} works), standard input ({@code -}), or bytes in
+ * memory.
  * Decompression is not done here but by the readers, which sniff the bytes.
  */
 public final class TraceSource {
@@ -21,12 +23,18 @@ public final class TraceSource {
   private final String location;
   private final Path file;
   private final String resource;
+  private final byte[] bytes;
   private final AtomicLong position = new AtomicLong();
 
   private TraceSource(String location, Path file, String resource) {
+    this(location, file, resource, null);
+  }
+
+  private TraceSource(String location, Path file, String resource, byte[] bytes) {
     this.location = location;
     this.file = file;
     this.resource = resource;
+    this.bytes = bytes;
   }
 
   /**
@@ -60,6 +68,13 @@ public final class TraceSource {
   /** A file source. */
   public static TraceSource of(Path file) {
     return new TraceSource(file.toString(), file, null);
+  }
+
+  /** A source of these bytes (not copied), called {@code name} in messages. */
+  public static TraceSource of(String name, byte[] bytes) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(bytes, "bytes");
+    return new TraceSource(name, null, null, bytes);
   }
 
   private static String findResource(String name) {
@@ -99,6 +114,9 @@ public final class TraceSource {
   /** The size in bytes of the raw (possibly compressed) file, or -1 if not a file. */
   public long length() {
     try {
+      if (bytes != null) {
+        return bytes.length;
+      }
       return file != null && Files.isRegularFile(file) ? Files.size(file) : -1;
     } catch (IOException e) {
       return -1;
@@ -144,6 +162,9 @@ public final class TraceSource {
   }
 
   private InputStream openUncounted() {
+    if (bytes != null) {
+      return new ByteArrayInputStream(bytes);
+    }
     try {
       if (file != null) {
         if (Files.isDirectory(file)) {

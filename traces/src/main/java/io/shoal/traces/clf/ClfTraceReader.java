@@ -49,8 +49,8 @@ public final class ClfTraceReader extends TextTraceReader {
       return null;
     }
     String client = line.nextString("host");
-    line.nextString("ident");
-    line.nextString("user");
+    line.skipField("ident");
+    line.skipField("user");
     String time = line.nextEnclosed("time", '[', ']');
     long micros = times.get().parseMicros(time);
     if (micros < 0) {
@@ -63,8 +63,8 @@ public final class ClfTraceReader extends TextTraceReader {
     }
     long bytes = line.nextLongOrDash("bytes", 0);
     if (combined) {
-      line.nextEnclosed("referer", '"', '"');
-      line.nextEnclosed("user-agent", '"', '"');
+      line.skipEnclosed("referer", '"', '"');
+      line.skipEnclosed("user-agent", '"', '"');
     }
     if (request.equals("-")) {
       return null;

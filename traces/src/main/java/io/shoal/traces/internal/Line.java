@@ -131,16 +131,37 @@ public final class Line {
     return decode(from, to, field);
   }
 
+  /** Skips the next field, which must be there; cheaper than reading a field to drop it. */
+  public void skipField(String field) {
+    pos = fieldEnd(fieldStart(field, "a field"));
+  }
+
+  /** Skips the next field, which must be enclosed like {@link #nextEnclosed}'s. */
+  public void skipEnclosed(String field, char open, char close) {
+    enclosedEnd(field, open, close);
+  }
+
   /**
    * The next field, which must be enclosed in {@code open} and {@code close} (like {@code
    * [10/Oct/2000:13:55:36 -0700]} or a {@code "quoted"} string with backslash escapes), without
    * them. Escapes are kept as written.
    */
   public String nextEnclosed(String field, char open, char close) {
-    String expected = "a field in " + open + close;
-    int from = fieldStart(field, expected);
+    skipSpace();
+    int from = pos;
+    int to = enclosedEnd(field, open, close);
+    return decode(from + 1, to - 1, field);
+  }
+
+  /** Moves past an enclosed field; returns the position after its closing character. */
+  private int enclosedEnd(String field, char open, char close) {
+    skipSpace();
+    if (pos >= end) {
+      throw error(field + ": missing (expected: " + enclosed(open, close) + ")");
+    }
+    int from = pos;
     if (buf[from] != open) {
-      throw bad(field, from, fieldEnd(from), expected);
+      throw bad(field, from, fieldEnd(from), enclosed(open, close));
     }
     int i = from + 1;
     while (i < end && buf[i] != close) {
@@ -150,13 +171,17 @@ public final class Line {
       i++;
     }
     if (i >= end) {
-      throw bad(field, from, end, expected + " (unterminated)");
+      throw bad(field, from, end, enclosed(open, close) + " (unterminated)");
     }
     if (i + 1 < end && buf[i + 1] != ' ' && buf[i + 1] != '\t') {
-      throw bad(field, from, fieldEnd(i + 1), expected + " followed by a space");
+      throw bad(field, from, fieldEnd(i + 1), enclosed(open, close) + " followed by a space");
     }
     pos = i + 1;
-    return decodeAny(from + 1, i, field);
+    return pos;
+  }
+
+  private static String enclosed(char open, char close) {
+    return "a field in " + open + close;
   }
 
   /** Fails unless only spaces remain. */
@@ -245,11 +270,6 @@ public final class Line {
     } catch (CharacterCodingException e) {
       throw bad(field, from, to, "UTF-8 text");
     }
-  }
-
-  private String decodeAny(int from, int to, String field) {
-    // Enclosed fields may hold spaces but not control bytes.
-    return decode(from, to, field);
   }
 
   private String show(int from, int to) {

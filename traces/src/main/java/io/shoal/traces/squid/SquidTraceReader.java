@@ -34,7 +34,7 @@ public final class SquidTraceReader extends TextTraceReader {
       return null;
     }
     long time = line.nextSecondsAsMicros("time");
-    line.nextLong("elapsed");
+    line.skipField("elapsed");
     String client = line.nextString("client");
     int status = status(line, line.nextString("code/status"));
     long bytes = line.nextLong("bytes");
@@ -43,9 +43,9 @@ public final class SquidTraceReader extends TextTraceReader {
       throw line.bad("method", "\"" + method + "\"", "an HTTP method like GET");
     }
     String url = line.nextString("url");
-    line.nextString("ident");
-    line.nextString("hierarchy/peer");
-    line.nextString("type");
+    line.skipField("ident");
+    line.skipField("hierarchy/peer");
+    line.skipField("type");
     return new TraceRequest(time, client.equals("-") ? "" : client, method, url, bytes, status);
   }
 
