@@ -64,13 +64,17 @@ public final class Front implements AutoCloseable {
       if (config.admin() != null) {
         startedAdmin = new AdminServer(transport, boss, config.admin(), control());
       }
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) {
       if (bound != null) {
         bound.close();
       }
       boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      throw e;
+      if (e instanceof InterruptedException) {
+        throw (InterruptedException) e;
+      }
+      throw new IllegalStateException("cannot listen on " + config.listen()
+          + (config.admin() != null ? " / admin " + config.admin() : "") + ": " + e.getMessage(), e);
     }
     server = bound;
     admin = startedAdmin;
@@ -89,12 +93,6 @@ public final class Front implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting", e);
-    } catch (RuntimeException e) {
-      if (e instanceof IllegalStateException) {
-        throw e;
-      }
-      throw new IllegalStateException("cannot listen on " + config.listen()
-          + (config.admin() != null ? " / admin " + config.admin() : "") + ": " + e.getMessage(), e);
     }
   }
 

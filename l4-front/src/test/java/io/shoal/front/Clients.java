@@ -25,6 +25,19 @@ final class Clients {
     return s;
   }
 
+  /** Connects and expects a TCP reset, which may already come during connect. */
+  static void assertReset(Front front, InetAddress from) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      try (Socket s = connect(front, from)) {
+        s.getInputStream().read();
+      }
+    }).isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
+  }
+
+  static void assertReset(Front front) {
+    assertReset(front, InetAddress.getLoopbackAddress());
+  }
+
   /** Polls until the condition holds; fails after a generous timeout (never a timed assertion). */
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);

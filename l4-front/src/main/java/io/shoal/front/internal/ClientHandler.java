@@ -84,7 +84,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       if (dispatcher.config.proxyProtocol()) {
-        node.write(Unpooled.wrappedBuffer(ProxyProtocolV2.encode(ProxyHeader.proxy(
+        node.writeAndFlush(Unpooled.wrappedBuffer(ProxyProtocolV2.encode(ProxyHeader.proxy(
             client.remoteAddress(), (InetSocketAddress) client.localAddress()))));
       }
       node.read();
