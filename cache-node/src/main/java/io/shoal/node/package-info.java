@@ -1,4 +1,6 @@
 /**
- * The cache node server: proxy listener, RFC 9111 HTTP cache, origin client, distillation on miss, admin API and metrics.
+ * The cache node server: {@link io.shoal.node.CacheNode} (proxy listener, RFC 9111 HTTP cache,
+ * origin client, admin API and metrics) and its configuration ({@link io.shoal.node.NodeConfig},
+ * every setting listed in {@link io.shoal.node.Settings}).
  */
 package io.shoal.node;

@@ -1,0 +1,191 @@
+package io.shoal.node;
+
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shoal.node.internal.admin.AdminHandler;
+import io.shoal.node.internal.cache.CachePolicy;
+import io.shoal.node.internal.cache.Collapser;
+import io.shoal.node.internal.cache.HttpCache;
+import io.shoal.node.internal.log.AccessLog;
+import io.shoal.node.internal.origin.CachingDnsResolver;
+import io.shoal.node.internal.origin.OriginClient;
+import io.shoal.node.internal.proxy.ProxyContext;
+import io.shoal.node.internal.proxy.ProxyHandlers;
+import io.shoal.node.internal.proxy.ProxyMetrics;
+import io.shoal.router.UrlNormalizer;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.Options;
+
+/**
+ * One cache node: the proxy listener (forward, reverse and CONNECT) in front of the RFC 9111
+ * cache and the origin client, and the admin listener. {@link #close()} shuts down gracefully:
+ * stop accepting, let in-flight requests finish up to {@code shutdown.timeout}, then stop.
+ */
+public final class CacheNode implements AutoCloseable {
+  private final String id;
+  private final NodeConfig config;
+  private final Undertow server;
+  private final GracefulShutdownHandler graceful;
+  private final OriginClient origin;
+  private final AccessLog accessLog;
+  private final AtomicBoolean serving = new AtomicBoolean(true);
+  private final InetSocketAddress proxyAddress;
+  private final InetSocketAddress adminAddress;
+
+  private CacheNode(NodeConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.id = config.nodeId();
+    CachingDnsResolver dns = new CachingDnsResolver(config.get(Settings.ORIGIN_DNS_TTL));
+    this.origin = new OriginClient(new OriginClient.Options(dns,
+        config.get(Settings.ORIGIN_CONNECT_TIMEOUT), config.get(Settings.ORIGIN_RESPONSE_TIMEOUT),
+        config.get(Settings.ORIGIN_IDLE_TIMEOUT), config.get(Settings.ORIGIN_MAX_CONNECTIONS),
+        config.get(Settings.ORIGIN_MAX_PER_ROUTE)));
+    this.accessLog = accessLog(config);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    long cacheBytes = config.get(Settings.CACHE_SIZE);
+    HttpCache cache = new HttpCache(cacheBytes);
+    CaffeineCacheMetrics.monitor(registry, cache.responses(), "shoal.cache");
+    registry.gauge("shoal.cache.bytes", cache, HttpCache::bytes);
+    new JvmMemoryMetrics().bindTo(registry);
+    ProxyMetrics metrics = new ProxyMetrics(registry);
+    UrlNormalizer normalizer = UrlNormalizer.builder()
+        .includeQuery(config.get(Settings.KEY_QUERY))
+        .sortQuery(config.get(Settings.KEY_SORT_QUERY))
+        .ignoreQueryParameters(config.get(Settings.KEY_IGNORED_PARAMETERS).toArray(new String[0]))
+        .build();
+    ProxyContext context = ProxyContext.builder()
+        .nodeId(id)
+        .normalizer(normalizer)
+        .cache(cache)
+        .policy(new CachePolicy(config.get(Settings.CACHE_HEURISTIC_FRACTION), config.get(Settings.CACHE_HEURISTIC_MAX)))
+        .collapser(new Collapser(config.get(Settings.CACHE_NOT_STORABLE_TTL)))
+        .origin(origin)
+        .destinations(dns, config.get(Settings.ALLOWED_DESTINATIONS))
+        .metrics(metrics)
+        .reverseOrigin(config.get(Settings.REVERSE_ORIGIN))
+        .maxObjectSize(config.get(Settings.CACHE_MAX_OBJECT))
+        .maxRequestBody(config.get(Settings.MAX_REQUEST_BODY))
+        .collapseTimeout(config.get(Settings.CACHE_COLLAPSE_TIMEOUT))
+        .connectTimeout(config.get(Settings.ORIGIN_CONNECT_TIMEOUT))
+        .responseTimeout(config.get(Settings.ORIGIN_RESPONSE_TIMEOUT))
+        .build();
+    HttpHandler proxy = ProxyHandlers.chain(context, accessLog, dns, config.get(Settings.CLIENT_ACL),
+        config.get(Settings.MAX_HEADER_BYTES), config.get(Settings.CONNECT_PORTS));
+    this.graceful = new GracefulShutdownHandler(proxy);
+    HttpHandler admin = new AdminHandler(id, cache, cacheBytes, metrics, registry, normalizer,
+        config.get(Settings.ADMIN_TOKEN), serving::get);
+    int ioThreads = config.get(Settings.IO_THREADS);
+    long maxHeader = config.get(Settings.MAX_HEADER_BYTES);
+    this.server = Undertow.builder()
+        .setIoThreads(ioThreads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : ioThreads)
+        .setWorkerThreads(config.get(Settings.WORKER_THREADS))
+        .setServerOption(UndertowOptions.DECODE_URL, false)
+        .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+        .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+        // Undertow's own hard limit sits above ours so that ours can answer 431 with a reason.
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, maxHeader * 2 + 1024))
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.get(Settings.MAX_REQUEST_BODY) + 1)
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.get(Settings.REQUEST_TIMEOUT)))
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
+        .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
+        .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+        .setServerOption(UndertowOptions.ENABLE_CONNECTOR_STATISTICS, false)
+        .setSocketOption(Options.TCP_NODELAY, true)
+        .setSocketOption(Options.REUSE_ADDRESSES, true)
+        .addHttpListener(config.get(Settings.PROXY_PORT), config.get(Settings.PROXY_HOST), graceful)
+        .addHttpListener(config.get(Settings.ADMIN_PORT), config.get(Settings.ADMIN_HOST), admin)
+        .build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      origin.close();
+      accessLog.close();
+      throw new IllegalStateException("cannot listen on proxy " + config.get(Settings.PROXY_HOST) + ":"
+          + config.get(Settings.PROXY_PORT) + " / admin " + config.get(Settings.ADMIN_HOST) + ":"
+          + config.get(Settings.ADMIN_PORT) + ": " + rootMessage(e), e);
+    }
+    List<Undertow.ListenerInfo> listeners = server.getListenerInfo();
+    this.proxyAddress = (InetSocketAddress) listeners.get(0).getAddress();
+    this.adminAddress = (InetSocketAddress) listeners.get(1).getAddress();
+  }
+
+  /**
+   * Starts a node.
+   *
+   * @throws IllegalStateException when a listener cannot bind, with the address
+   */
+  public static CacheNode start(NodeConfig config) {
+    return new CacheNode(config);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  /** Where the proxy listener listens (the real port when 0 was configured). */
+  public InetSocketAddress proxyAddress() {
+    return proxyAddress;
+  }
+
+  public InetSocketAddress adminAddress() {
+    return adminAddress;
+  }
+
+  /** Stops accepting, waits for in-flight requests up to {@code shutdown.timeout}, then stops. */
+  @Override
+  public void close() {
+    if (!serving.getAndSet(false)) {
+      return;
+    }
+    server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
+    graceful.shutdown();
+    try {
+      graceful.awaitShutdown(config.get(Settings.SHUTDOWN_TIMEOUT).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.stop();
+    origin.close();
+    accessLog.close();
+  }
+
+  private static AccessLog accessLog(NodeConfig config) {
+    String file = config.get(Settings.ACCESS_LOG);
+    if (file.isEmpty()) {
+      return AccessLog.off();
+    }
+    try {
+      return AccessLog.to(Path.of(file), config.get(Settings.ACCESS_LOG_MAX), config.get(Settings.ACCESS_LOG_KEEP));
+    } catch (IOException e) {
+      throw new UncheckedIOException("log.access-file: cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int millis(java.time.Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

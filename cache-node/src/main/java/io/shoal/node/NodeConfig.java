@@ -1,0 +1,134 @@
+package io.shoal.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A node's whole configuration: every {@link Settings setting} with its value from, in order of
+ * precedence, the command line, {@code shoal.yaml}, the default. Invalid values are refused when
+ * the config is built, with a message naming the setting and what was expected.
+ */
+public final class NodeConfig {
+  private final Map<Setting<?>, Object> values;
+
+  private NodeConfig(Map<Setting<?>, Object> values) {
+    this.values = values;
+  }
+
+  /** Every setting at its default. */
+  public static NodeConfig defaults() {
+    return of(Map.of());
+  }
+
+  /**
+   * The config from settings given by name ({@code proxy.port -> 3129}).
+   *
+   * @throws IllegalArgumentException naming an unknown setting or a bad value
+   */
+  public static NodeConfig of(Map<String, String> byName) {
+    Map<String, String> merged = Settings.defaults();
+    for (Map.Entry<String, String> e : byName.entrySet()) {
+      if (Settings.byName(e.getKey()) == null) {
+        throw new IllegalArgumentException("unknown setting " + e.getKey()
+            + " (expected one of: " + String.join(", ", Settings.defaults().keySet()) + ")");
+      }
+      merged.put(e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey()));
+    }
+    Map<Setting<?>, Object> values = new HashMap<>();
+    for (Setting<?> s : Settings.all()) {
+      values.put(s, s.parse(merged.get(s.name())));
+    }
+    return new NodeConfig(values);
+  }
+
+  /**
+   * Loads {@code file} (may be null: defaults only), then applies {@code overrides}.
+   *
+   * @throws IllegalArgumentException for unreadable or invalid config, naming file and setting
+   */
+  public static NodeConfig load(Path file, Map<String, String> overrides) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    if (file != null) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        byName.putAll(flatten(in, file.toString()));
+        of(byName);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("config " + file + ": cannot read (" + e.getMessage() + ")", e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("config " + file + ": " + e.getMessage(), e);
+      }
+    }
+    byName.putAll(overrides);
+    return of(byName);
+  }
+
+  /** The settings of a YAML document, by dotted name. */
+  static Map<String, String> flatten(Reader yaml, String source) {
+    Object doc;
+    try {
+      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    if (doc == null) {
+      return out;
+    }
+    if (!(doc instanceof Map)) {
+      throw new IllegalArgumentException("expected a mapping of settings at the top level");
+    }
+    flatten("", (Map<?, ?>) doc, out);
+    return out;
+  }
+
+  private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out) {
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String name = prefix + e.getKey();
+      Object v = e.getValue();
+      if (v instanceof Map && Settings.byName(name) == null) {
+        flatten(name + ".", (Map<?, ?>) v, out);
+      } else if (v instanceof List) {
+        out.put(name, String.join(",", ((List<?>) v).stream().map(String::valueOf).toList()));
+      } else {
+        out.put(name, v == null ? "" : String.valueOf(v));
+      }
+    }
+  }
+
+  /** The reference file listing every default, as shipped in the jar. */
+  public static InputStream reference() {
+    return NodeConfig.class.getResourceAsStream("/shoal-reference.yaml");
+  }
+
+  /** The value of {@code setting}. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    return (T) values.get(setting);
+  }
+
+  /** The node id: {@code node.id}, or {@code shoal-<hostname>} when that is empty. */
+  public String nodeId() {
+    String id = get(Settings.NODE_ID);
+    if (!id.isEmpty()) {
+      return id;
+    }
+    try {
+      return "shoal-" + InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "shoal-node";
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.shoal.node.internal.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shoal.node.internal.cache.HttpCache;
+import io.shoal.node.internal.proxy.ProxyMetrics;
+import io.shoal.router.InvalidUrlException;
+import io.shoal.router.UrlNormalizer;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+
+/**
+ * The admin listener: {@code GET /health}, {@code GET /status} (JSON), {@code GET /metrics}
+ * (Prometheus text format) and {@code PURGE} or {@code POST /purge?url=URL} with
+ * {@code Authorization: Bearer TOKEN}, which removes every stored response for the URL.
+ */
+public final class AdminHandler implements HttpHandler {
+  private static final Logger LOG = Logger.getLogger(AdminHandler.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String nodeId;
+  private final long startMillis = System.currentTimeMillis();
+  private final HttpCache cache;
+  private final long cacheMaxBytes;
+  private final ProxyMetrics metrics;
+  private final PrometheusMeterRegistry registry;
+  private final UrlNormalizer normalizer;
+  private final byte[] token;
+  private final BooleanSupplier serving;
+
+  public AdminHandler(String nodeId, HttpCache cache, long cacheMaxBytes, ProxyMetrics metrics,
+      PrometheusMeterRegistry registry, UrlNormalizer normalizer, String token, BooleanSupplier serving) {
+    this.nodeId = nodeId;
+    this.cache = cache;
+    this.cacheMaxBytes = cacheMaxBytes;
+    this.metrics = metrics;
+    this.registry = registry;
+    this.normalizer = normalizer;
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.serving = serving;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String path = exchange.getRequestPath();
+    String method = exchange.getRequestMethod().toString();
+    if (path.equals("/purge") && (method.equals("PURGE") || method.equals("POST"))) {
+      purge(exchange);
+      return;
+    }
+    if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+      reply(exchange, 405, "text/plain", "405 method " + method + " not allowed on " + path + "\n");
+      return;
+    }
+    switch (path) {
+      case "/health" -> {
+        boolean up = serving.getAsBoolean();
+        reply(exchange, up ? 200 : 503, "text/plain", up ? "ok\n" : "shutting down\n");
+      }
+      case "/status" -> reply(exchange, 200, "application/json", JSON.writeValueAsString(status()) + "\n");
+      case "/metrics" -> reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+      case "/" -> reply(exchange, 200, "text/html; charset=utf-8", Page.html(nodeId, status()));
+      default -> reply(exchange, 404, "text/plain", "404 no such admin resource: " + path
+          + " (expected: /health, /status, /metrics, /purge)\n");
+    }
+  }
+
+  Map<String, Object> status() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("nodeId", nodeId);
+    s.put("uptimeSeconds", (System.currentTimeMillis() - startMillis) / 1000);
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("entries", cache.entries());
+    c.put("bytes", cache.bytes());
+    c.put("maxBytes", cacheMaxBytes);
+    long requests = metrics.requests();
+    c.put("hitRatio", requests == 0 ? 0.0 : (double) metrics.hits() / requests);
+    c.put("evictions", cache.responses().stats().evictionCount());
+    s.put("cache", c);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("total", requests);
+    r.put("hits", metrics.hits());
+    r.put("inFlight", metrics.inFlight());
+    s.put("requests", r);
+    return s;
+  }
+
+  private void purge(HttpServerExchange exchange) throws Exception {
+    if (token.length == 0) {
+      reply(exchange, 403, "text/plain", "403 purge is disabled: admin.token is empty\n");
+      return;
+    }
+    String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    byte[] given = auth != null && auth.startsWith("Bearer ")
+        ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+    if (!MessageDigest.isEqual(given, token)) {
+      LOG.info(() -> "purge refused from " + exchange.getSourceAddress() + ": bad or missing token");
+      exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+      reply(exchange, 401, "text/plain", "401 purge needs Authorization: Bearer <admin.token>\n");
+      return;
+    }
+    Deque<String> url = exchange.getQueryParameters().get("url");
+    if (url == null || url.isEmpty() || url.peekFirst().isBlank()) {
+      reply(exchange, 400, "text/plain", "400 missing url parameter (expected: /purge?url=http://host/path)\n");
+      return;
+    }
+    String key;
+    try {
+      key = normalizer.normalize(url.peekFirst());
+    } catch (InvalidUrlException e) {
+      reply(exchange, 400, "text/plain", "400 " + e.getMessage() + "\n");
+      return;
+    }
+    int removed = cache.invalidate(key);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key", key);
+    body.put("purged", removed);
+    reply(exchange, removed > 0 ? 200 : 404, "application/json", JSON.writeValueAsString(body) + "\n");
+  }
+
+  private static void reply(HttpServerExchange exchange, int status, String type, String body) {
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, type);
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseSender().send(body, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,139 @@
+package io.shoal.node.internal.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.shoal.node.internal.http.Fields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The response store: a Caffeine cache weighted by bytes (bodies, headers and bookkeeping) with
+ * W-TinyLFU admission, keyed by the normalized URL, and by the selecting request headers for
+ * responses with {@code Vary} (RFC 9111 §4.1). Thread-safe.
+ */
+public final class HttpCache {
+  private static final char SEP = '\u0000';
+  private final Cache<String, StoredResponse> responses;
+  /** Primary key -> the Vary names of its responses and its variant keys. */
+  private final Cache<String, Variants> variants;
+
+  public HttpCache(long maxBytes) {
+    this.responses = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String k, StoredResponse v) -> v.weight() + 2 * k.length())
+        .recordStats()
+        .build();
+    this.variants = Caffeine.newBuilder().maximumSize(Math.max(1024, maxBytes / 4096)).build();
+  }
+
+  /** The Caffeine cache of responses, for metrics. */
+  public Cache<String, StoredResponse> responses() {
+    return responses;
+  }
+
+  /** The stored response for {@code key} that matches {@code request}'s selecting headers, or null. */
+  public StoredResponse get(String key, Fields request) {
+    Variants v = variants.getIfPresent(key);
+    return responses.getIfPresent(v == null ? key : variantKey(key, v.names, request));
+  }
+
+  /**
+   * Builds and stores a response; returns it. A response with {@code Vary} is stored as one
+   * variant of {@code key}; a later response with other {@code Vary} names replaces all variants.
+   */
+  public StoredResponse put(String key, Fields request, int status, Fields headers, byte[] body,
+      long requestTime, long responseTime, long freshnessLifetime) {
+    List<String> names = varyNames(headers);
+    String variantKey = key;
+    if (names.isEmpty()) {
+      Variants old = variants.getIfPresent(key);
+      if (old != null) {
+        invalidate(key);
+      }
+    } else {
+      Variants v = variants.asMap().compute(key, (k, old) ->
+          old != null && old.names.equals(names) ? old : new Variants(names));
+      variantKey = variantKey(key, names, request);
+      v.keys.add(variantKey);
+      responses.invalidate(key);
+    }
+    StoredResponse stored = new StoredResponse(status, headers, body, requestTime, responseTime,
+        freshnessLifetime, variantKey);
+    responses.put(variantKey, stored);
+    return stored;
+  }
+
+  /** Replaces {@code old} by a revalidated copy with updated headers; returns the copy. */
+  public StoredResponse refresh(StoredResponse old, Fields headers, long requestTime,
+      long responseTime, long freshnessLifetime) {
+    StoredResponse fresh = new StoredResponse(old.status(), headers, old.body(), requestTime,
+        responseTime, freshnessLifetime, old.variantKey());
+    responses.asMap().replace(old.variantKey(), old, fresh);
+    return fresh;
+  }
+
+  /** Removes every stored response for {@code key}; returns how many there were. */
+  public int invalidate(String key) {
+    int removed = responses.asMap().remove(key) != null ? 1 : 0;
+    Variants v = variants.asMap().remove(key);
+    if (v != null) {
+      for (String k : v.keys) {
+        removed += responses.asMap().remove(k) != null ? 1 : 0;
+      }
+    }
+    return removed;
+  }
+
+  public long entries() {
+    return responses.estimatedSize();
+  }
+
+  /** Bytes held, as weighed. */
+  public long bytes() {
+    return responses.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+  }
+
+  static List<String> varyNames(Fields headers) {
+    String vary = CachePolicy.varyValue(headers);
+    if (vary == null) {
+      return List.of();
+    }
+    Set<String> names = new TreeSet<>();
+    for (String n : vary.split(",")) {
+      String t = n.strip().toLowerCase(Locale.ROOT);
+      if (!t.isEmpty()) {
+        names.add(t);
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static String variantKey(String key, List<String> names, Fields request) {
+    StringBuilder b = new StringBuilder(key);
+    for (String name : names) {
+      b.append(SEP).append(name).append('=');
+      List<String> values = request.getAll(name);
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          b.append(',');
+        }
+        b.append(values.get(i).strip().replaceAll("\\s*,\\s*", ","));
+      }
+    }
+    return b.toString();
+  }
+
+  /** The variants of one primary key. */
+  private static final class Variants {
+    final List<String> names;
+    final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+    Variants(List<String> names) {
+      this.names = List.copyOf(names);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.shoal.node.internal.proxy;
+
+import io.shoal.node.internal.cache.StoredResponse;
+import io.shoal.node.internal.http.CacheControl;
+import io.shoal.node.internal.http.Fields;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
+
+/**
+ * The cache decision for a request, made on the I/O thread (RFC 9111 §4): a fresh stored
+ * response is served at once; a stale one acceptable to the request ({@code max-stale}) or
+ * within {@code stale-while-revalidate} is served as STALE; everything else goes to a worker
+ * thread to be revalidated, fetched or forwarded by {@link Fetcher}.
+ */
+final class CacheHandler implements HttpHandler {
+  private final ProxyContext context;
+  private final Fetcher fetcher;
+
+  CacheHandler(ProxyContext context) {
+    this.context = context;
+    this.fetcher = new Fetcher(context);
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    RequestState state = RequestState.of(exchange);
+    boolean get = exchange.getRequestMethod().equals(Methods.GET);
+    boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
+    if (!get && !head) {
+      exchange.dispatch(() -> fetcher.forward(exchange));
+      return;
+    }
+    Fields request = Messages.request(exchange);
+    CacheControl cc = Messages.requestCacheControl(request);
+    StoredResponse stored = context.cache.get(state.key, request);
+    long now = System.currentTimeMillis();
+    if (stored != null) {
+      switch (decide(stored, cc, now)) {
+        case HIT:
+          StoredReplies.serve(exchange, context, stored, "HIT", now);
+          return;
+        case STALE:
+          StoredReplies.serve(exchange, context, stored, "STALE", now);
+          return;
+        case STALE_REVALIDATE:
+          StoredReplies.serve(exchange, context, stored, "STALE", now);
+          exchange.getConnection().getWorker().execute(
+              () -> fetcher.revalidateInBackground(state.target, state.key, request, stored));
+          return;
+        default:
+          break;
+      }
+    }
+    if (cc.has("only-if-cached")) {
+      Replies.error(exchange, context.nodeId, 504, "only-if-cached and no usable stored response", false);
+      return;
+    }
+    StoredResponse stale = stored;
+    exchange.dispatch(() -> fetcher.fetch(exchange, request, cc, stale));
+  }
+
+  enum Decision { HIT, STALE, STALE_REVALIDATE, VALIDATE }
+
+  static Decision decide(StoredResponse stored, CacheControl request, long now) {
+    CacheControl response = stored.cacheControl();
+    long age = stored.currentAge(now);
+    long lifetime = stored.freshnessLifetime();
+    if (request.has("no-cache") || response.has("no-cache")) {
+      return Decision.VALIDATE;
+    }
+    boolean fresh = lifetime > age;
+    long maxAge = request.seconds("max-age", 0);
+    long minFresh = request.seconds("min-fresh", 0);
+    boolean acceptable = fresh && (maxAge < 0 || age <= maxAge * 1000)
+        && (minFresh < 0 || lifetime - age >= minFresh * 1000);
+    if (acceptable) {
+      return Decision.HIT;
+    }
+    if (fresh) {
+      return Decision.VALIDATE;
+    }
+    long staleness = age - lifetime;
+    boolean mayServeStale = !response.has("must-revalidate") && !response.has("proxy-revalidate")
+        && !response.has("s-maxage");
+    if (mayServeStale && request.has("max-stale")) {
+      long maxStale = request.seconds("max-stale", Long.MAX_VALUE / 2000);
+      if (maxStale == Long.MAX_VALUE / 2000 || staleness <= maxStale * 1000) {
+        return Decision.STALE;
+      }
+    }
+    long swr = response.seconds("stale-while-revalidate", 0);
+    if (mayServeStale && swr >= 0 && staleness <= swr * 1000 && maxAge < 0 && minFresh < 0) {
+      return Decision.STALE_REVALIDATE;
+    }
+    return Decision.VALIDATE;
+  }
+}

@@ -1,0 +1,335 @@
+package io.shoal.node.internal.proxy;
+
+import io.shoal.node.internal.cache.Collapser;
+import io.shoal.node.internal.cache.StoredResponse;
+import io.shoal.node.internal.http.CacheControl;
+import io.shoal.node.internal.http.Fields;
+import io.shoal.node.internal.origin.OriginResponse;
+import io.shoal.router.TargetUrl;
+import io.shoal.router.UrlNormalizer;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The origin side of the proxy, on worker threads: collapsed misses, revalidation of stale
+ * responses (with {@code stale-if-error} and {@code must-revalidate}), pass-through of what is
+ * not cached, and invalidation after unsafe methods (RFC 9111 §4.4).
+ */
+final class Fetcher {
+  private static final Logger LOG = Logger.getLogger(Fetcher.class.getName());
+  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final Set<String> NOT_UPDATED = Set.of("content-length", "content-encoding",
+      "transfer-encoding", "content-range");
+
+  private final ProxyContext context;
+
+  Fetcher(ProxyContext context) {
+    this.context = context;
+  }
+
+  /** GET or HEAD that the cache could not answer; {@code stale} is the stored response to revalidate, if any. */
+  void fetch(HttpServerExchange exchange, Fields request, CacheControl cc, StoredResponse stale) {
+    exchange.startBlocking();
+    RequestState state = RequestState.of(exchange);
+    if (!destinationAllowed(exchange, state.target)) {
+      return;
+    }
+    boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
+    if (stale != null && !head && !request.contains("Range")) {
+      revalidate(exchange, request, stale);
+      return;
+    }
+    if (head || request.contains("Range") || cc.has("no-store")) {
+      passThrough(exchange, request, null);
+      return;
+    }
+    if (context.collapser.isNotStorable(state.key)) {
+      fetchAndStore(exchange, request, stored -> { });
+      return;
+    }
+    Collapser.Ticket ticket = context.collapser.join(state.key);
+    if (!ticket.leader()) {
+      if (ticket.await(context.collapseTimeout)) {
+        StoredResponse s = context.cache.get(state.key, request);
+        if (s != null) {
+          StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
+          return;
+        }
+      }
+      fetchAndStore(exchange, request, stored -> { });
+      return;
+    }
+    try {
+      fetchAndStore(exchange, request, ticket::complete);
+    } finally {
+      ticket.complete(false);
+    }
+  }
+
+  /** Any other method: forwarded with its body, never stored; a success invalidates the URL. */
+  void forward(HttpServerExchange exchange) {
+    exchange.startBlocking();
+    RequestState state = RequestState.of(exchange);
+    if (!destinationAllowed(exchange, state.target)) {
+      return;
+    }
+    byte[] body;
+    try {
+      if (HttpContinue.requiresContinueResponse(exchange)) {
+        HttpContinue.sendContinueResponseBlocking(exchange);
+      }
+      InputStream in = exchange.getInputStream();
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, context.maxRequestBody + 1));
+    } catch (IOException e) {
+      Replies.error(exchange, context.nodeId, 400, "could not read the request body: " + e.getMessage(), true);
+      return;
+    }
+    if (body.length > context.maxRequestBody) {
+      Replies.error(exchange, context.nodeId, 413, "request body over the limit of "
+          + context.maxRequestBody + " bytes", true);
+      return;
+    }
+    Fields request = Messages.request(exchange);
+    OriginResponse response = send(exchange, exchange.getRequestMethod().toString(), request, false, body);
+    if (response == null) {
+      return;
+    }
+    String method = exchange.getRequestMethod().toString();
+    if (!SAFE.contains(method) && response.status() < 400) {
+      invalidateAfterUnsafe(state.target, response.headers());
+    }
+    Relay.relay(exchange, context, response, Messages.endToEnd(response.headers()), "MISS", -1, () -> { });
+  }
+
+  /** SWR: revalidates with no client waiting; updates or replaces the stored response. */
+  void revalidateInBackground(TargetUrl target, String key, Fields request, StoredResponse stale) {
+    Collapser.Ticket ticket = context.collapser.join(key);
+    if (!ticket.leader()) {
+      return;
+    }
+    boolean stored = false;
+    try {
+      if (context.destinations.refusal(target.host()) != null && !isReverseOrigin(target)) {
+        return;
+      }
+      Fields headers = conditional(request, stale);
+      OriginResponse r = context.origin.send("GET", uri(target), headers, null).get(timeoutMillis(), TimeUnit.MILLISECONDS);
+      try (r) {
+        if (r.status() == 304) {
+          refresh(stale, r);
+          stored = true;
+        } else if (r.status() < 500) {
+          Fields fields = Messages.endToEnd(r.headers());
+          if (context.policy.notStorableReason(request, r.status(), fields) == null
+              && (r.contentLength() < 0 || r.contentLength() <= context.maxObjectSize)) {
+            byte[] body = r.body().readNBytes((int) Math.min(context.maxObjectSize + 1, Integer.MAX_VALUE - 8));
+            if (body.length <= context.maxObjectSize) {
+              store(key, request, r, fields, body);
+              stored = true;
+            }
+          }
+        }
+      }
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "background revalidation of " + target + " failed", e);
+    } finally {
+      ticket.complete(stored);
+    }
+  }
+
+  private void revalidate(HttpServerExchange exchange, Fields request, StoredResponse stale) {
+    RequestState state = RequestState.of(exchange);
+    state.hierarchy = "HIER_DIRECT/" + state.target.host();
+    Fields headers = conditional(request, stale);
+    OriginResponse r;
+    try {
+      long sent = System.nanoTime();
+      r = context.origin.send("GET", uri(state.target), headers, null).get(timeoutMillis(), TimeUnit.MILLISECONDS);
+      context.metrics.originLatency(System.nanoTime() - sent);
+    } catch (Exception e) {
+      OriginFailure failure = OriginFailure.of(e, state.target.authority());
+      if (staleIfError(stale, Messages.requestCacheControl(request))) {
+        StoredReplies.serve(exchange, context, stale, "STALE", System.currentTimeMillis());
+        return;
+      }
+      int status = mustRevalidate(stale) ? 504 : failure.status;
+      Replies.error(exchange, context.nodeId, status, failure.reason, false);
+      return;
+    }
+    if (r.status() == 304) {
+      r.close();
+      StoredResponse fresh = refresh(stale, r);
+      StoredReplies.serve(exchange, context, fresh, "REVALIDATED", System.currentTimeMillis());
+      return;
+    }
+    if (r.status() >= 500 && staleIfError(stale, Messages.requestCacheControl(request))) {
+      r.close();
+      StoredReplies.serve(exchange, context, stale, "STALE", System.currentTimeMillis());
+      return;
+    }
+    relayAndStore(exchange, request, r, stored -> { });
+  }
+
+  private StoredResponse refresh(StoredResponse stale, OriginResponse notModified) {
+    Fields updated = stale.headers().updatedWith(Messages.endToEnd(notModified.headers()), NOT_UPDATED);
+    long lifetime = context.policy.freshnessLifetime(stale.status(), updated, notModified.responseTime());
+    return context.cache.refresh(stale, updated, notModified.requestTime(), notModified.responseTime(), lifetime);
+  }
+
+  private static boolean staleIfError(StoredResponse stale, CacheControl request) {
+    if (mustRevalidate(stale) || stale.cacheControl().has("no-cache")) {
+      return false;
+    }
+    long staleness = stale.currentAge(System.currentTimeMillis()) - stale.freshnessLifetime();
+    long allowed = Math.max(stale.cacheControl().seconds("stale-if-error", -1),
+        request.seconds("stale-if-error", -1));
+    return allowed >= 0 && staleness <= allowed * 1000;
+  }
+
+  private static boolean mustRevalidate(StoredResponse stored) {
+    CacheControl cc = stored.cacheControl();
+    return cc.has("must-revalidate") || cc.has("proxy-revalidate") || cc.has("s-maxage");
+  }
+
+  private Fields conditional(Fields request, StoredResponse stale) {
+    Fields.Builder b = Fields.builder();
+    request.forEach((n, v) -> {
+      String lower = n.toLowerCase(java.util.Locale.ROOT);
+      if (!lower.startsWith("if-") && !lower.equals("range") && !lower.equals("host")
+          && !lower.equals("content-length") && !lower.equals("transfer-encoding")
+          && !lower.equals("connection") && !lower.equals("keep-alive") && !lower.startsWith("proxy-")
+          && !lower.equals("te") && !lower.equals("upgrade") && !lower.equals("expect")) {
+        b.add(n, v);
+      }
+    });
+    if (stale.etag() != null) {
+      b.add("If-None-Match", stale.etag());
+    }
+    if (stale.lastModified() != null) {
+      b.add("If-Modified-Since", stale.lastModified());
+    }
+    return b.build();
+  }
+
+  /** Fetches the full response, relays it and stores it when allowed; reports whether it was stored. */
+  private void fetchAndStore(HttpServerExchange exchange, Fields request, java.util.function.Consumer<Boolean> decided) {
+    OriginResponse r = send(exchange, "GET", request, true, null);
+    if (r == null) {
+      decided.accept(false);
+      return;
+    }
+    relayAndStore(exchange, request, r, decided);
+  }
+
+  private void relayAndStore(HttpServerExchange exchange, Fields request, OriginResponse r,
+      java.util.function.Consumer<Boolean> decided) {
+    RequestState state = RequestState.of(exchange);
+    Fields fields = Messages.endToEnd(r.headers());
+    String why = context.policy.notStorableReason(request, r.status(), fields);
+    if (why != null) {
+      decided.accept(false);
+    }
+    Relay.Outcome outcome = Relay.relay(exchange, context, r, fields, "MISS",
+        why == null ? context.maxObjectSize : -1, () -> decided.accept(false));
+    if (why == null && outcome.body != null) {
+      store(state.key, request, r, fields, outcome.body);
+      decided.accept(true);
+    } else {
+      decided.accept(false);
+    }
+  }
+
+  private void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body) {
+    long lifetime = context.policy.freshnessLifetime(r.status(), fields, r.responseTime());
+    context.cache.put(key, request, r.status(), fields, body, r.requestTime(), r.responseTime(), lifetime);
+  }
+
+  private void passThrough(HttpServerExchange exchange, Fields request, byte[] body) {
+    OriginResponse r = send(exchange, exchange.getRequestMethod().toString(), request, false, body);
+    if (r != null) {
+      Relay.relay(exchange, context, r, Messages.endToEnd(r.headers()), "MISS", -1, () -> { });
+    }
+  }
+
+  /** Sends to the origin and waits for the response head; null after replying with an error. */
+  private OriginResponse send(HttpServerExchange exchange, String method, Fields request,
+      boolean fullResponse, byte[] body) {
+    RequestState state = RequestState.of(exchange);
+    state.hierarchy = "HIER_DIRECT/" + state.target.host();
+    Fields headers = Messages.toOrigin(exchange, request, context.nodeId, fullResponse);
+    long sent = System.nanoTime();
+    try {
+      OriginResponse r = context.origin.send(method, uri(state.target), headers, body)
+          .get(timeoutMillis(), TimeUnit.MILLISECONDS);
+      context.metrics.originLatency(System.nanoTime() - sent);
+      return r;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      OriginFailure failure = OriginFailure.of(e, state.target.authority());
+      Replies.error(exchange, context.nodeId, failure.status, failure.reason, false);
+      return null;
+    }
+  }
+
+  private boolean destinationAllowed(HttpServerExchange exchange, TargetUrl target) {
+    if (isReverseOrigin(target)) {
+      return true;
+    }
+    try {
+      String why = context.destinations.refusal(target.host());
+      if (why != null) {
+        Replies.error(exchange, context.nodeId, 403, why, false);
+        return false;
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      Replies.error(exchange, context.nodeId, 502, "origin " + target.authority()
+          + " unreachable: unknown host", false);
+      return false;
+    }
+  }
+
+  private boolean isReverseOrigin(TargetUrl target) {
+    return !context.reverseOrigin.isEmpty()
+        && context.reverseOrigin.equals(target.scheme() + "://" + target.authority());
+  }
+
+  private void invalidateAfterUnsafe(TargetUrl target, Fields response) {
+    context.cache.invalidate(context.normalizer.keyString(target));
+    for (String name : new String[] {"Location", "Content-Location"}) {
+      String v = response.get(name);
+      if (v == null) {
+        continue;
+      }
+      try {
+        URI resolved = URI.create(target.toString()).resolve(v.strip());
+        TargetUrl other = context.normalizer.parse(resolved.toString());
+        if (other.authority().equals(target.authority()) && other.scheme().equals(target.scheme())) {
+          context.cache.invalidate(context.normalizer.keyString(other));
+        }
+      } catch (IllegalArgumentException e) {
+        // a Location we cannot parse invalidates nothing more
+      }
+    }
+  }
+
+  private long timeoutMillis() {
+    return context.connectTimeout.toMillis() * 2 + context.responseTimeout().toMillis() + 1000;
+  }
+
+  static URI uri(TargetUrl target) {
+    return URI.create(target.scheme() + "://" + target.authority()
+        + UrlNormalizer.normalizePercent(target.pathAndQuery()));
+  }
+}

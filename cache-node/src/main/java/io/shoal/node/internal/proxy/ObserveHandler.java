@@ -1,0 +1,51 @@
+package io.shoal.node.internal.proxy;
+
+import io.shoal.node.internal.log.AccessLog;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+
+/** The first handler: counts every request in the metrics and writes its access log line when it completes. */
+final class ObserveHandler implements HttpHandler {
+  private final HttpHandler next;
+  private final ProxyMetrics metrics;
+  private final AccessLog log;
+
+  ObserveHandler(HttpHandler next, ProxyMetrics metrics, AccessLog log) {
+    this.next = next;
+    this.metrics = metrics;
+    this.log = log;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    RequestState state = RequestState.of(exchange);
+    metrics.started();
+    exchange.addExchangeCompleteListener((done, nextListener) -> {
+      try {
+        metrics.finished(state.cacheResult, done.getStatusCode());
+        log.log(line(done, state));
+      } finally {
+        nextListener.proceed();
+      }
+    });
+    next.handleRequest(exchange);
+  }
+
+  /** Squid's native format: time elapsed client code/status bytes method URL user hierarchy/peer type. */
+  static String line(HttpServerExchange exchange, RequestState state) {
+    InetSocketAddress source = exchange.getSourceAddress();
+    String client = source == null ? "-" : source.getAddress().getHostAddress();
+    String type = exchange.getResponseHeaders().getFirst(Headers.CONTENT_TYPE);
+    String code = state.squidCode;
+    if (exchange.getStatusCode() >= 400 && code.equals("TCP_HIT")) {
+      code = "TCP_MISS";
+    }
+    return String.format(Locale.ROOT, "%d.%03d %6d %s %s/%03d %d %s %s - %s %s",
+        state.startMillis / 1000, state.startMillis % 1000, state.elapsedMillis(), client, code,
+        exchange.getStatusCode(), exchange.getResponseBytesSent(), exchange.getRequestMethod(),
+        state.url(exchange), state.hierarchy, type == null ? "-" : type.split(";")[0].strip());
+  }
+}

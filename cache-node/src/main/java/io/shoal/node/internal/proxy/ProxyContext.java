@@ -1,0 +1,144 @@
+package io.shoal.node.internal.proxy;
+
+import io.shoal.node.internal.cache.CachePolicy;
+import io.shoal.node.internal.cache.Collapser;
+import io.shoal.node.internal.cache.HttpCache;
+import io.shoal.node.internal.origin.OriginClient;
+import io.shoal.router.UrlNormalizer;
+import java.time.Duration;
+
+/** The services and limits the proxy handlers share; one per node. */
+public final class ProxyContext {
+  final String nodeId;
+  final UrlNormalizer normalizer;
+  final HttpCache cache;
+  final CachePolicy policy;
+  final Collapser collapser;
+  final OriginClient origin;
+  final Destinations destinations;
+  final ProxyMetrics metrics;
+  final String reverseOrigin;
+  final long maxObjectSize;
+  final long maxRequestBody;
+  final Duration collapseTimeout;
+  final Duration connectTimeout;
+  final Duration responseTimeout;
+
+  ProxyContext(Builder b) {
+    this.nodeId = b.nodeId;
+    this.normalizer = b.normalizer;
+    this.cache = b.cache;
+    this.policy = b.policy;
+    this.collapser = b.collapser;
+    this.origin = b.origin;
+    this.destinations = b.destinations;
+    this.metrics = b.metrics;
+    this.reverseOrigin = b.reverseOrigin;
+    this.maxObjectSize = b.maxObjectSize;
+    this.maxRequestBody = b.maxRequestBody;
+    this.collapseTimeout = b.collapseTimeout;
+    this.connectTimeout = b.connectTimeout;
+    this.responseTimeout = b.responseTimeout;
+  }
+
+  Duration responseTimeout() {
+    return responseTimeout;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ProxyContext}; the node sets every field. */
+  public static final class Builder {
+    String nodeId;
+    UrlNormalizer normalizer;
+    HttpCache cache;
+    CachePolicy policy;
+    Collapser collapser;
+    OriginClient origin;
+    Destinations destinations;
+    ProxyMetrics metrics;
+    String reverseOrigin = "";
+    long maxObjectSize;
+    long maxRequestBody;
+    Duration collapseTimeout;
+    Duration connectTimeout;
+    Duration responseTimeout;
+
+    public Builder responseTimeout(Duration v) {
+      responseTimeout = v;
+      return this;
+    }
+
+    public Builder nodeId(String v) {
+      nodeId = v;
+      return this;
+    }
+
+    public Builder normalizer(UrlNormalizer v) {
+      normalizer = v;
+      return this;
+    }
+
+    public Builder cache(HttpCache v) {
+      cache = v;
+      return this;
+    }
+
+    public Builder policy(CachePolicy v) {
+      policy = v;
+      return this;
+    }
+
+    public Builder collapser(Collapser v) {
+      collapser = v;
+      return this;
+    }
+
+    public Builder origin(OriginClient v) {
+      origin = v;
+      return this;
+    }
+
+    public Builder destinations(io.shoal.node.internal.origin.CachingDnsResolver dns,
+        java.util.List<io.shoal.node.Cidr> allowed) {
+      destinations = new Destinations(dns, allowed);
+      return this;
+    }
+
+    public Builder metrics(ProxyMetrics v) {
+      metrics = v;
+      return this;
+    }
+
+    public Builder reverseOrigin(String v) {
+      reverseOrigin = v;
+      return this;
+    }
+
+    public Builder maxObjectSize(long v) {
+      maxObjectSize = v;
+      return this;
+    }
+
+    public Builder maxRequestBody(long v) {
+      maxRequestBody = v;
+      return this;
+    }
+
+    public Builder collapseTimeout(Duration v) {
+      collapseTimeout = v;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration v) {
+      connectTimeout = v;
+      return this;
+    }
+
+    public ProxyContext build() {
+      return new ProxyContext(this);
+    }
+  }
+}

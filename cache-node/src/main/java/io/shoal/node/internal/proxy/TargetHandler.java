@@ -1,0 +1,52 @@
+package io.shoal.node.internal.proxy;
+
+import io.shoal.router.InvalidUrlException;
+import io.shoal.router.TargetUrl;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * Finds the URL a request is for: the absolute-form target of a forward-proxy request, or the
+ * origin-form target on the configured reverse origin. A target that is not a valid
+ * {@code http}/{@code https} URL gets 400 with the reason.
+ */
+final class TargetHandler implements HttpHandler {
+  private final HttpHandler next;
+  private final ProxyContext context;
+
+  TargetHandler(HttpHandler next, ProxyContext context) {
+    this.next = next;
+    this.context = context;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String query = exchange.getQueryString();
+    String raw = exchange.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
+    TargetUrl target;
+    try {
+      if (exchange.isHostIncludedInRequestURI() || (!raw.startsWith("/") && raw.contains("://"))) {
+        target = context.normalizer.parse(raw);
+      } else if (!context.reverseOrigin.isEmpty()) {
+        TargetUrl origin = context.normalizer.parse(context.reverseOrigin);
+        target = context.normalizer.parse(origin.scheme(), origin.authority(), raw);
+      } else {
+        Replies.error(exchange, context.nodeId, 400, "origin-form target \"" + shorten(raw)
+            + "\" but this node has no proxy.reverse-origin (expected: an absolute URL such as http://host/path)",
+            false);
+        return;
+      }
+    } catch (InvalidUrlException e) {
+      Replies.error(exchange, context.nodeId, 400, e.getMessage(), false);
+      return;
+    }
+    RequestState state = RequestState.of(exchange);
+    state.target = target;
+    state.key = context.normalizer.keyString(target);
+    next.handleRequest(exchange);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+  }
+}

@@ -1,0 +1,117 @@
+package io.shoal.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NodeConfigTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultsAreTheIssuesDefaults() {
+    NodeConfig c = NodeConfig.defaults();
+    assertThat(c.get(Settings.PROXY_PORT)).isEqualTo(3128);
+    assertThat(c.get(Settings.ADMIN_PORT)).isEqualTo(9090);
+    assertThat(c.get(Settings.ADMIN_HOST)).isEqualTo("127.0.0.1");
+    assertThat(c.get(Settings.CACHE_SIZE)).isEqualTo(256L * 1024 * 1024);
+    assertThat(c.get(Settings.CONNECT_PORTS)).containsExactly(443);
+  }
+
+  @Test
+  void referenceFileIsGeneratedFromTheRegistry() throws Exception {
+    try (InputStream in = NodeConfig.reference()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ReferenceConfig.yaml());
+    }
+  }
+
+  @Test
+  void referenceFileLoadsToExactlyTheDefaults() throws Exception {
+    Path file = dir.resolve("shoal.yaml");
+    try (InputStream in = NodeConfig.reference()) {
+      Files.write(file, in.readAllBytes());
+    }
+    Map<String, String> names;
+    try (var reader = Files.newBufferedReader(file)) {
+      names = NodeConfig.flatten(reader, "ref");
+    }
+    assertThat(names.keySet()).containsExactlyElementsOf(Settings.all().stream().map(Setting::name).toList());
+    NodeConfig loaded = NodeConfig.load(file, Map.of());
+    for (Setting<?> s : Settings.all()) {
+      assertThat((Object) loaded.get(s)).as(s.name()).isEqualTo(NodeConfig.defaults().get(s));
+    }
+  }
+
+  @Test
+  void fileThenCommandLine() throws Exception {
+    Path file = dir.resolve("shoal.yaml");
+    Files.writeString(file, "proxy:\n  port: 8000\n  connect-ports: [443, 8443]\ncache:\n  size: 1GB\n");
+    NodeConfig c = NodeConfig.load(file, Map.of("proxy.port", "8001"));
+    assertThat(c.get(Settings.PROXY_PORT)).isEqualTo(8001);
+    assertThat(c.get(Settings.CONNECT_PORTS)).containsExactly(443, 8443);
+    assertThat(c.get(Settings.CACHE_SIZE)).isEqualTo(1L << 30);
+    assertThat(c.get(Settings.REQUEST_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "proxy.port|70000|proxy.port: \"70000\" (expected: a port 0-65535)",
+      "cache.size|lots|cache.size: \"lots\" (expected: a size > 0 such as 512KB, 256MB or 1GB)",
+      "cache.size|0|cache.size: \"0\" (expected: a size > 0",
+      "proxy.request-timeout|30|proxy.request-timeout: \"30\" (expected: a duration > 0",
+      "proxy.client-acl|10.0.0.0/33|proxy.client-acl: \"10.0.0.0/33\" (expected: a list of CIDRs such as 10.0.0.0/8): prefix length: 33 (expected: 0-32)",
+      "proxy.reverse-origin|ftp://x|proxy.reverse-origin: \"ftp://x\" (expected: http(s)://host[:port] with no path, or empty)",
+      "proxy.reverse-origin|http://x/path|proxy.reverse-origin: \"http://x/path\" (expected: http(s)://host[:port] with no path, or empty)",
+      "cache.heuristic-fraction|2|cache.heuristic-fraction: \"2\" (expected: a number from 0 to 1)",
+      "cache.key.query|yes|cache.key.query: \"yes\" (expected: true or false)",
+  })
+  void badValuesAreRefusedNamingTheSetting(String name, String value, String message) {
+    assertThatThrownBy(() -> NodeConfig.of(Map.of(name, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void unknownSettingIsRefused() {
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cache.szie", "1GB")))
+        .hasMessageStartingWith("unknown setting cache.szie (expected one of: node.id, proxy.host");
+  }
+
+  @Test
+  void badYamlNamesTheFile() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "proxy: [unclosed\n");
+    assertThatThrownBy(() -> NodeConfig.load(file, Map.of()))
+        .hasMessageStartingWith("config " + file + ": not valid YAML");
+    Files.writeString(file, "- a\n- b\n");
+    assertThatThrownBy(() -> NodeConfig.load(file, Map.of()))
+        .hasMessage("config " + file + ": expected a mapping of settings at the top level");
+    Files.writeString(file, "proxy:\n  port: -1\n");
+    assertThatThrownBy(() -> NodeConfig.load(file, Map.of()))
+        .hasMessage("config " + file + ": proxy.port: \"-1\" (expected: a port 0-65535)");
+    assertThatThrownBy(() -> NodeConfig.load(dir.resolve("missing.yaml"), Map.of()))
+        .hasMessageContaining("missing.yaml: cannot read");
+  }
+
+  @Test
+  void cidrsMatchTheirRanges() throws Exception {
+    Cidr ten = Cidr.parse("10.0.0.0/8");
+    assertThat(ten.contains(java.net.InetAddress.getByName("10.200.3.4"))).isTrue();
+    assertThat(ten.contains(java.net.InetAddress.getByName("11.0.0.1"))).isFalse();
+    assertThat(ten.contains(java.net.InetAddress.getByName("::ffff:10.1.1.1"))).isTrue();
+    assertThat(Cidr.parse("fc00::/7").contains(java.net.InetAddress.getByName("fd12::1"))).isTrue();
+    assertThatThrownBy(() -> Cidr.parse("example.com")).hasMessage("not an IP address: \"example.com\"");
+    assertThat(List.of(Cidr.parse("::1"))).hasSize(1);
+  }
+}

@@ -1,0 +1,133 @@
+package io.shoal.cli.node;
+
+import io.shoal.node.CacheNode;
+import io.shoal.node.NodeConfig;
+import io.shoal.node.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shoal node}: runs one cache node until interrupted (SIGINT/SIGTERM shut it down
+ * gracefully). Settings come from {@code --config} and then the command line; a bad setting is a
+ * usage error naming it.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+    description = {"Run a cache node: an HTTP/1.1 forward and reverse proxy cache (RFC 9111) with an admin listener.",
+        "Defaults: proxy on 0.0.0.0:3128, admin on 127.0.0.1:9090, 256MB cache; see --print-reference."})
+public final class NodeCommand implements Runnable {
+  /** Held so the levels set on them stay set. */
+  private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+      java.util.logging.Logger.getLogger("io.undertow"), java.util.logging.Logger.getLogger("org.xnio"),
+      java.util.logging.Logger.getLogger("org.jboss"));
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "shoal.yaml to read (settings not in it keep their defaults).")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set any setting, e.g. --set cache.size=1GB (repeatable; wins over --config).")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Proxy port (proxy.port).")
+  String port;
+
+  @Option(names = "--admin-port", paramLabel = "PORT", description = "Admin port (admin.port).")
+  String adminPort;
+
+  @Option(names = "--reverse", paramLabel = "URL", description = "Reverse proxy for this origin, e.g. http://origin:8000 (proxy.reverse-origin).")
+  String reverse;
+
+  @Option(names = "--cache-size", paramLabel = "SIZE", description = "Cache memory, e.g. 1GB (cache.size).")
+  String cacheSize;
+
+  @Option(names = "--id", paramLabel = "ID", description = "Node id (node.id).")
+  String id;
+
+  @Option(names = "--access-log", paramLabel = "FILE", description = "Squid-format access log file (log.access-file).")
+  String accessLog;
+
+  @Option(names = "--check", description = "Validate the configuration and exit.")
+  boolean check;
+
+  @Option(names = "--print-reference", description = "Print the reference shoal.yaml (every setting and default) and exit.")
+  boolean printReference;
+
+  @Override
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (printReference) {
+      try (InputStream in = NodeConfig.reference()) {
+        out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        out.flush();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the reference config: " + e.getMessage(), e);
+      }
+      return;
+    }
+    NodeConfig cfg = config();
+    if (check) {
+      out.println("shoal node: configuration ok");
+      return;
+    }
+    QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+    CacheNode node = CacheNode.start(cfg);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "shoal-shutdown"));
+    out.println("shoal node " + node.id() + ": proxy on http://" + hostPort(node.proxyAddress())
+        + " (" + mode(cfg) + "), admin on http://" + hostPort(node.adminAddress())
+        + ", cache " + cfg.get(Settings.CACHE_SIZE) / (1024 * 1024) + "MB");
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private NodeConfig config() {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    put(overrides, Settings.PROXY_PORT.name(), port);
+    put(overrides, Settings.ADMIN_PORT.name(), adminPort);
+    put(overrides, Settings.REVERSE_ORIGIN.name(), reverse);
+    put(overrides, Settings.CACHE_SIZE.name(), cacheSize);
+    put(overrides, Settings.NODE_ID.name(), id);
+    put(overrides, Settings.ACCESS_LOG.name(), accessLog);
+    overrides.putAll(set);
+    try {
+      return NodeConfig.load(config, overrides);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static void put(Map<String, String> m, String name, String value) {
+    if (value != null) {
+      m.put(name, value);
+    }
+  }
+
+  private static String mode(NodeConfig cfg) {
+    String reverse = cfg.get(Settings.REVERSE_ORIGIN);
+    return reverse.isEmpty() ? "forward proxy" : "forward proxy, reverse proxy for " + reverse;
+  }
+
+  private static String hostPort(java.net.InetSocketAddress a) {
+    String host = a.getAddress().isAnyLocalAddress() ? "0.0.0.0" : a.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+  }
+}
