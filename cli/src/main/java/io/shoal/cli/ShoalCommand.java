@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
     description = "Shoal: a distributed Layer-7 content-aware proxy cache cluster.",
     subcommands = {
         HashCommand.class,
+        io.shoal.cli.trace.TraceCommand.class,
+        io.shoal.cli.node.NodeCommand.class,
+        io.shoal.cli.front.FrontCommand.class,
     })
 public final class ShoalCommand implements Runnable {
 

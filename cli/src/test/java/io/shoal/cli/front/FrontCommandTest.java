@@ -1,0 +1,67 @@
+package io.shoal.cli.front;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.cli.Shoal;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** {@code shoal front} in process: bad input is a usage error naming the value; the generators print. */
+class FrontCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Shoal.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--nodes=10.0.0.2:99999|node '10.0.0.2:99999': port 99999 (expected: 1..65535)",
+      "--nodes=10.0.0.2|node '10.0.0.2': missing port (expected: host:port)",
+      "--nodes=10.0.0.2:3128,10.0.0.2:3128|nodes: 10.0.0.2:3128 twice (expected: each node once)",
+      "--nodes=10.0.0.2:3128 --balancer=random|balancer: 'random' (expected: one of round-robin, weighted, least-connections)",
+      "--nodes=10.0.0.2:3128 --idle-timeout=5h|--idle-timeout: '5h' (expected: a number with ms, s or m, e.g. 300s)",
+      "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=127.0.0.1|vip: 127.0.0.1 (expected: a unicast IPv4 address, not loopback, wildcard or multicast)",
+      "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=10.0.0.300|--vip: '10.0.0.300' (expected: an IPv4 address like 10.0.0.100)",
+      "--nodes=10.0.0.2:8080 --mode=kernel-dr --print --vip=10.0.0.100|node 10.0.0.2:8080: port 8080 (expected: 3128, the VIP's port; direct routing does not rewrite ports)",
+      "--nodes=10.0.0.2:3128 --mode=kernel-dr --vip=10.0.0.100|--mode kernel-dr: give --print or --apply (expected: exactly one)",
+      "--nodes=10.0.0.2:3128 --mode=dsr|--mode: 'dsr' (expected: userspace or kernel-dr)",
+  })
+  void badInputIsAUsageErrorThatSaysWhatAndWhatWasExpected(String args, String message) {
+    String[] argv = ("front " + args).split(" ");
+    assertThat(run(argv)).isEqualTo(Shoal.USAGE);
+    assertThat(err.toString()).contains("shoal front: " + message);
+  }
+
+  @Test
+  void kernelDrPrintsTheRulesetNodeSettingsAndIpvsadm() {
+    assertThat(run("front", "--mode", "kernel-dr", "--print", "--vip", "10.0.0.100", "--device", "eth1",
+        "--nodes", "10.0.0.2:3128,10.0.0.3:3128")).isEqualTo(Shoal.OK);
+    assertThat(out.toString())
+        .contains("type filter hook ingress device \"eth1\" priority 0; policy accept;")
+        .contains("ip daddr 10.0.0.100 tcp dport 3128 fwd ip to jhash ip saddr . tcp sport mod 2 map { 0 : 10.0.0.2, 1 : 10.0.0.3 } device \"eth1\"")
+        .contains("ip addr replace 10.0.0.100/32 dev lo", "net.ipv4.conf.all.arp_ignore=1", "net.ipv4.conf.all.arp_announce=2")
+        .contains("ipvsadm -A -t 10.0.0.100:3128 -s rr", "ipvsadm -a -t 10.0.0.100:3128 -r 10.0.0.3:3128 -g");
+  }
+
+  @Test
+  void keepalivedPrintsAVrrpInstance() {
+    assertThat(run("front", "--keepalived", "--backup", "--priority", "90", "--vip", "10.0.0.100/24", "--device", "eth0",
+        "--nodes", "10.0.0.2:3128")).isEqualTo(Shoal.OK);
+    assertThat(out.toString()).contains("state BACKUP", "interface eth0", "priority 90", "10.0.0.100/24 dev eth0",
+        "virtual_router_id 51");
+  }
+
+  @Test
+  void aListenAddressInUseIsARuntimeFailure() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThat(run("front", "--listen", "127.0.0.1:" + taken.getLocalPort(), "--nodes", "127.0.0.1:1"))
+          .isEqualTo(Shoal.FAILURE);
+      assertThat(err.toString()).contains("shoal front: cannot listen on").contains("in use");
+    }
+  }
+}
