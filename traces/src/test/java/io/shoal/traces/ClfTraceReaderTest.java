@@ -57,7 +57,7 @@ class ClfTraceReaderTest {
       "clf|h - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0 200 1|"
           + "line 1: request: \"\\\"GET / HTTP/1.0 200 1\" (expected: a field in \"\" (unterminated))",
       "clf|h - - [10/Oct/2000:13:55:36 -0700] \"\\x16\\x03\\x01\" 400 1|"
-          + "line 1: request: \"\\x16\\x03\\x01\" (expected: METHOD TARGET HTTP/x.y or -)",
+          + "line 1: request: \"\\\\x16\\\\x03\\\\x01\" (expected: METHOD TARGET HTTP/x.y or -)",
       "clf|h - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 42 1|"
           + "line 1: status: 42 (expected: 100..999 or -)",
       "combined|h - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 1|"

@@ -1,5 +1,6 @@
 package io.shoal.traces.clf;
 
+import io.shoal.traces.internal.Line;
 import java.time.LocalDate;
 
 /**
@@ -9,37 +10,39 @@ import java.time.LocalDate;
 final class ClfTime {
   private static final String[] MONTHS =
       {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  private static final int LENGTH = 26;
 
-  private String last = "";
+  private byte[] last = new byte[0];
   private long lastMicros;
 
-  /** Microseconds since the epoch, or -1 if {@code s} is not a CLF time. */
-  long parseMicros(String s) {
-    if (s.equals(last)) {
+  /** Microseconds since the epoch of the time in {@code [from, to)}, or -1 if it is not one. */
+  long parseMicros(Line line, int from, int to) {
+    if (line.regionEquals(from, to, last)) {
       return lastMicros;
     }
-    long micros = parse(s);
+    long micros = parse(line, from, to);
     if (micros >= 0) {
-      last = s;
+      last = line.copy(from, to);
       lastMicros = micros;
     }
     return micros;
   }
 
-  private static long parse(String s) {
-    if (s.length() != 26 || s.charAt(2) != '/' || s.charAt(6) != '/' || s.charAt(11) != ':'
-        || s.charAt(14) != ':' || s.charAt(17) != ':' || s.charAt(20) != ' ') {
+  private static long parse(Line l, int at, int to) {
+    if (to - at != LENGTH || l.byteAt(at + 2) != '/' || l.byteAt(at + 6) != '/'
+        || l.byteAt(at + 11) != ':' || l.byteAt(at + 14) != ':' || l.byteAt(at + 17) != ':'
+        || l.byteAt(at + 20) != ' ') {
       return -1;
     }
-    int day = digits(s, 0, 2);
-    int month = month(s.substring(3, 6));
-    int year = digits(s, 7, 11);
-    int hour = digits(s, 12, 14);
-    int minute = digits(s, 15, 17);
-    int second = digits(s, 18, 20);
-    char sign = s.charAt(21);
-    int zoneHours = digits(s, 22, 24);
-    int zoneMinutes = digits(s, 24, 26);
+    int day = digits(l, at, 2);
+    int month = month(l, at + 3);
+    int year = digits(l, at + 7, 4);
+    int hour = digits(l, at + 12, 2);
+    int minute = digits(l, at + 15, 2);
+    int second = digits(l, at + 18, 2);
+    int sign = l.byteAt(at + 21);
+    int zoneHours = digits(l, at + 22, 2);
+    int zoneMinutes = digits(l, at + 24, 2);
     if (day < 1 || month < 1 || year < 1970 || hour > 23 || minute > 59 || second > 60
         || sign != '+' && sign != '-' || zoneHours > 23 || zoneMinutes > 59) {
       return -1;
@@ -53,10 +56,10 @@ final class ClfTime {
     return seconds < 0 ? -1 : seconds * 1_000_000L;
   }
 
-  private static int digits(String s, int from, int to) {
+  private static int digits(Line l, int at, int n) {
     int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+    for (int i = at; i < at + n; i++) {
+      int c = l.byteAt(i);
       if (c < '0' || c > '9') {
         return -1_000_000;
       }
@@ -65,9 +68,9 @@ final class ClfTime {
     return value;
   }
 
-  private static int month(String name) {
+  private static int month(Line l, int at) {
     for (int i = 0; i < MONTHS.length; i++) {
-      if (MONTHS[i].equals(name)) {
+      if (l.regionEquals(at, at + 3, MONTHS[i])) {
         return i + 1;
       }
     }

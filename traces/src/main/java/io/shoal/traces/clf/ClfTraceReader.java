@@ -51,12 +51,13 @@ public final class ClfTraceReader extends TextTraceReader {
     String client = line.nextString("host");
     line.skipField("ident");
     line.skipField("user");
-    String time = line.nextEnclosed("time", '[', ']');
-    long micros = times.get().parseMicros(time);
+    int time = line.nextEnclosedRange("time", '[', ']');
+    long micros = times.get().parseMicros(line, time, line.rangeEnd());
     if (micros < 0) {
-      throw line.bad("time", "\"" + time + "\"", "dd/MMM/yyyy:HH:mm:ss +hhmm");
+      throw line.badRange("time", time, line.rangeEnd(), "dd/MMM/yyyy:HH:mm:ss +hhmm");
     }
-    String request = line.nextEnclosed("request", '"', '"');
+    int request = line.nextEnclosedRange("request", '"', '"');
+    int requestEnd = line.rangeEnd();
     long status = line.nextLongOrDash("status", TraceRequest.UNKNOWN);
     if (status != TraceRequest.UNKNOWN && (status < 100 || status > 999)) {
       throw line.bad("status", Long.toString(status), "100..999 or -");
@@ -66,23 +67,39 @@ public final class ClfTraceReader extends TextTraceReader {
       line.skipEnclosed("referer", '"', '"');
       line.skipEnclosed("user-agent", '"', '"');
     }
-    if (request.equals("-")) {
+    if (line.regionEquals(request, requestEnd, "-")) {
       return null;
     }
-    int space = request.indexOf(' ');
-    int end = request.endsWith(" HTTP/1.0") || request.endsWith(" HTTP/1.1")
-        || request.endsWith(" HTTP/2.0") || request.endsWith(" HTTP/2") || request.endsWith(" HTTP/3")
-        ? request.lastIndexOf(' ') : request.length();
-    String method = space < 0 ? "" : request.substring(0, space);
-    String target = space < 0 || space >= end ? "" : request.substring(space + 1, end);
-    if (!Urls.isMethod(method) || target.isEmpty() || target.indexOf(' ') >= 0) {
-      throw line.bad("request", "\"" + shorten(request) + "\"", "METHOD TARGET HTTP/x.y or -");
+    int space = line.indexOf(' ', request, requestEnd);
+    int end = versionStart(line, space, requestEnd);
+    if (space <= request || end <= space + 1 || line.indexOf(' ', space + 1, end) >= 0) {
+      throw line.badRange("request", request, requestEnd, "METHOD TARGET HTTP/x.y or -");
     }
+    String method = line.regionEquals(request, space, "GET") ? "GET"
+        : line.string(request, space, "method");
+    if (!Urls.isMethod(method)) {
+      throw line.badRange("request", request, requestEnd, "METHOD TARGET HTTP/x.y or -");
+    }
+    String target = line.string(space + 1, end, "request");
     return new TraceRequest(micros, client.equals("-") ? "" : client, method, target, bytes,
         (int) status);
   }
 
-  private static String shorten(String s) {
-    return s.length() > 48 ? s.substring(0, 48) + "..." : s;
+  /** Where " HTTP/x.y" starts at the end of {@code [.., to)}, or {@code to} if it does not. */
+  private static int versionStart(Line line, int space, int to) {
+    int last = space < 0 ? -1 : lastSpace(line, space + 1, to);
+    if (last < 0 || to - last < 7 || !line.regionEquals(last + 1, last + 6, "HTTP/")) {
+      return to;
+    }
+    return last;
+  }
+
+  private static int lastSpace(Line line, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (line.byteAt(i) == ' ') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -19,6 +19,7 @@ public final class Line {
   private int start;
   private int end;
   private int pos;
+  private int rangeEnd;
   private long number;
 
   Line(String source) {
@@ -134,6 +135,71 @@ public final class Line {
   /** Skips the next field, which must be there; cheaper than reading a field to drop it. */
   public void skipField(String field) {
     pos = fieldEnd(fieldStart(field, "a field"));
+  }
+
+  /**
+   * Moves past the next enclosed field (like {@link #nextEnclosed}) without decoding it;
+   * returns where its content starts in this line's bytes, and {@link #rangeEnd()} where it
+   * ends. Read the content with {@link #byteAt}, {@link #regionEquals} and {@link #string}.
+   */
+  public int nextEnclosedRange(String field, char open, char close) {
+    skipSpace();
+    int from = pos;
+    rangeEnd = enclosedEnd(field, open, close) - 1;
+    return from + 1;
+  }
+
+  /** The end (exclusive) of the last {@link #nextEnclosedRange} content. */
+  public int rangeEnd() {
+    return rangeEnd;
+  }
+
+  /** The byte at {@code i}, a position from {@link #nextEnclosedRange}. */
+  public int byteAt(int i) {
+    return buf[i] & 0xff;
+  }
+
+  /** The first position of byte {@code b} in {@code [from, to)}, or -1. */
+  public int indexOf(int b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the bytes {@code [from, to)} are the ASCII string {@code s}. */
+  public boolean regionEquals(int from, int to, String s) {
+    if (to - from != s.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (buf[i] != s.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the bytes {@code [from, to)} equal {@code bytes}. */
+  public boolean regionEquals(int from, int to, byte[] bytes) {
+    return java.util.Arrays.equals(buf, from, to, bytes, 0, bytes.length);
+  }
+
+  /** A copy of the bytes {@code [from, to)}. */
+  public byte[] copy(int from, int to) {
+    return java.util.Arrays.copyOfRange(buf, from, to);
+  }
+
+  /** The bytes {@code [from, to)} as a string (UTF-8, no control bytes) of field {@code field}. */
+  public String string(int from, int to, String field) {
+    return decode(from, to, field);
+  }
+
+  /** An error about a field whose bytes are {@code [from, to)}. */
+  public TraceException badRange(String field, int from, int to, String expected) {
+    return bad(field, from, to, expected);
   }
 
   /** Skips the next field, which must be enclosed like {@link #nextEnclosed}'s. */

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 public final class TraceStats {
   private final Map<String, Counter> objects = new HashMap<>();
   private final Set<String> clients = new HashSet<>();
+  private String lastClient = "";
   private long requests;
   private long sizedRequests;
   private long totalBytes;
@@ -28,12 +29,8 @@ public final class TraceStats {
   /** Adds one request. */
   public void add(TraceRequest request) {
     requests++;
-    Counter counter = objects.get(request.key());
-    boolean seen = counter != null;
-    if (!seen) {
-      counter = new Counter();
-      objects.put(request.key(), counter);
-    }
+    Counter counter = objects.computeIfAbsent(request.key(), k -> new Counter());
+    boolean seen = counter.count > 0;
     counter.count++;
     if (request.hasSize()) {
       sizedRequests++;
@@ -49,8 +46,10 @@ public final class TraceStats {
       firstTime = Math.min(firstTime, request.timeMicros());
       lastTime = Math.max(lastTime, request.timeMicros());
     }
-    if (!request.client().isEmpty()) {
-      clients.add(request.client());
+    String client = request.client();
+    if (!client.isEmpty() && !client.equals(lastClient)) {
+      clients.add(client);
+      lastClient = client;
     }
   }
 
