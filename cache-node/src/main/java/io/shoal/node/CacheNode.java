@@ -93,7 +93,6 @@ public final class CacheNode implements AutoCloseable {
         .setWorkerThreads(config.get(Settings.WORKER_THREADS))
         .setServerOption(UndertowOptions.DECODE_URL, false)
         .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
-        .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
         // Undertow's own hard limit sits above ours so that ours can answer 431 with a reason.
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, maxHeader * 2 + 1024))
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.get(Settings.MAX_REQUEST_BODY) + 1)
@@ -101,7 +100,6 @@ public final class CacheNode implements AutoCloseable {
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
         .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
         .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
-        .setServerOption(UndertowOptions.ENABLE_CONNECTOR_STATISTICS, false)
         .setSocketOption(Options.TCP_NODELAY, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
         .addHttpListener(config.get(Settings.PROXY_PORT), config.get(Settings.PROXY_HOST), graceful)

@@ -107,7 +107,8 @@ final class Fetcher {
     if (!SAFE.contains(method) && response.status() < 400) {
       invalidateAfterUnsafe(state.target, response.headers());
     }
-    Relay.relay(exchange, context, response, Messages.endToEnd(response.headers()), "MISS", -1, () -> { });
+    Relay.relay(exchange, context, response, Messages.endToEnd(response.headers()), "MISS", -1,
+        () -> { }, b -> { });
   }
 
   /** SWR: revalidates with no client waiting; updates or replaces the stored response. */
@@ -238,14 +239,12 @@ final class Fetcher {
     if (why != null) {
       decided.accept(false);
     }
-    Relay.Outcome outcome = Relay.relay(exchange, context, r, fields, "MISS",
-        why == null ? context.maxObjectSize : -1, () -> decided.accept(false));
-    if (why == null && outcome.body != null) {
-      store(state.key, request, r, fields, outcome.body);
-      decided.accept(true);
-    } else {
-      decided.accept(false);
-    }
+    Relay.relay(exchange, context, r, fields, "MISS", why == null ? context.maxObjectSize : -1,
+        () -> decided.accept(false), body -> {
+          store(state.key, request, r, fields, body);
+          decided.accept(true);
+        });
+    decided.accept(false);
   }
 
   private void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body) {
@@ -256,7 +255,7 @@ final class Fetcher {
   private void passThrough(HttpServerExchange exchange, Fields request, byte[] body) {
     OriginResponse r = send(exchange, exchange.getRequestMethod().toString(), request, false, body);
     if (r != null) {
-      Relay.relay(exchange, context, r, Messages.endToEnd(r.headers()), "MISS", -1, () -> { });
+      Relay.relay(exchange, context, r, Messages.endToEnd(r.headers()), "MISS", -1, () -> { }, b -> { });
     }
   }
 

@@ -8,38 +8,31 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 
 /**
  * Streams an origin response to the client on a worker thread with bounded memory, optionally
  * keeping a copy of the body (the tee) for the cache while it stays under the object size limit.
+ * The last chunk is held back until the origin's body has ended and the copy is handed over, so a
+ * client that got the whole response and asks again finds it stored.
  */
 final class Relay {
   private static final int BUFFER = 32 * 1024;
 
   private Relay() {}
 
-  /** What the relay ended with. */
-  static final class Outcome {
-    /** The whole body when teed and complete; else null. */
-    byte[] body;
-    /** Whether the client got the whole response. */
-    boolean delivered;
-  }
-
   /**
-   * Sends {@code response} to the client with {@code fields}; when {@code teeLimit >= 0}, keeps
-   * the body while it is at most that long. {@code onOverflow} runs once when the tee is dropped.
+   * Sends {@code response} to the client with {@code fields}. When {@code teeLimit >= 0}, keeps
+   * the body while it is at most that long and hands the whole of it to {@code complete} before
+   * the client gets its last bytes; {@code onOverflow} runs once when the copy is dropped.
+   * Returns whether the client got the whole response.
    */
-  static Outcome relay(HttpServerExchange exchange, ProxyContext context, OriginResponse response,
-      Fields fields, String cacheResult, long teeLimit, Runnable onOverflow) {
-    Outcome outcome = new Outcome();
+  static boolean relay(HttpServerExchange exchange, ProxyContext context, OriginResponse response,
+      Fields fields, String cacheResult, long teeLimit, Runnable onOverflow, Consumer<byte[]> complete) {
     Messages.head(exchange, response.status(), fields, -1, context.nodeId, cacheResult);
     long declared = response.contentLength();
     boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
-    if (declared >= 0 && !head && response.status() != 304 && response.status() != 204) {
-      exchange.setResponseContentLength(declared);
-    }
-    if (head && declared >= 0) {
+    if (declared >= 0 && (head || (response.status() != 304 && response.status() != 204))) {
       exchange.setResponseContentLength(declared);
     }
     ByteArrayOutputStream tee = teeLimit >= 0 && (declared < 0 || declared <= teeLimit)
@@ -47,41 +40,55 @@ final class Relay {
     if (teeLimit >= 0 && tee == null) {
       onOverflow.run();
     }
-    byte[] buffer = new byte[BUFFER];
+    byte[] pending = new byte[BUFFER];
+    byte[] next = new byte[BUFFER];
+    int pendingLength = 0;
     long total = 0;
     try (InputStream in = response.body()) {
       OutputStream out = exchange.getOutputStream();
       int n;
-      while ((n = read(in, buffer)) >= 0) {
-        try {
-          out.write(buffer, 0, n);
-        } catch (IOException clientGone) {
-          return outcome;
+      while ((n = read(in, next)) >= 0) {
+        if (pendingLength > 0 && !write(out, pending, pendingLength)) {
+          return false;
         }
+        byte[] t = pending;
+        pending = next;
+        next = t;
+        pendingLength = n;
         total += n;
         if (tee != null) {
           if (total > teeLimit) {
             tee = null;
             onOverflow.run();
           } else {
-            tee.write(buffer, 0, n);
+            tee.write(pending, 0, n);
           }
         }
       }
-      out.flush();
+      if (tee != null && (declared < 0 || declared == total)) {
+        complete.accept(tee.toByteArray());
+      }
+      if (pendingLength > 0 && !write(out, pending, pendingLength)) {
+        return false;
+      }
       out.close();
+      return true;
     } catch (OriginBroke e) {
       // the client cannot be told with a status any more: cut its connection
       org.xnio.IoUtils.safeClose(exchange.getConnection());
-      return outcome;
+      return false;
     } catch (IOException clientGone) {
-      return outcome;
+      return false;
     }
-    outcome.delivered = true;
-    if (tee != null && (declared < 0 || declared == total)) {
-      outcome.body = tee.toByteArray();
+  }
+
+  private static boolean write(OutputStream out, byte[] b, int n) {
+    try {
+      out.write(b, 0, n);
+      return true;
+    } catch (IOException clientGone) {
+      return false;
     }
-    return outcome;
   }
 
   private static int read(InputStream in, byte[] buffer) throws OriginBroke {
