@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.front.NodeAddress;
 import io.shoal.front.kernel.DirectRouting;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +32,7 @@ class DirectRoutingNetnsTest {
     String front = id + "f";
     List<String> nodes = List.of(id + "n1", id + "n2", id + "n3");
     try (Netns net = new Netns()) {
-      net.add(sw);
-      net.in(sw, "ip", "link", "add", "br0", "type", "bridge");
-      net.in(sw, "ip", "link", "set", "br0", "up");
+      net.bridge(sw);
       Map<String, String> address = new HashMap<>();
       address.put(client, "10.77.0.1");
       address.put(front, "10.77.0.10");
@@ -46,13 +41,7 @@ class DirectRoutingNetnsTest {
       }
       int port = 0;
       for (Map.Entry<String, String> host : address.entrySet()) {
-        String ns = host.getKey();
-        String veth = "p" + (port++);
-        net.add(ns);
-        net.in(sw, "ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", ns);
-        net.in(sw, "ip", "link", "set", veth, "master", "br0", "up");
-        net.in(ns, "ip", "addr", "add", host.getValue() + "/24", "dev", "eth0");
-        net.in(ns, "ip", "link", "set", "eth0", "up");
+        net.host(sw, "p" + (port++), host.getKey(), host.getValue() + "/24");
       }
       net.in(front, "ip", "addr", "add", "10.77.0.100/32", "dev", "eth0");
       DirectRouting.Builder dr = DirectRouting.builder().vip(InetAddress.getByName("10.77.0.100")).device("eth0").port(3128);
@@ -68,8 +57,7 @@ class DirectRoutingNetnsTest {
         servers[i] = net.start(nodes.get(i), Netns.java(NameServer.class, nodes.get(i), "3128", String.valueOf(REPLY_BYTES)));
       }
       for (Process s : servers) {
-        String ready = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-        assertThat(ready).as("a node server started").isEqualTo("ready");
+        Netns.awaitReady(s, "a node server");
       }
       net.in(front, "sh", "-c", "printf '%s' \"$0\" | nft -f -", rules.nftRuleset());
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A small real server run inside a node namespace: {@code NameServer NAME PORT BYTES}. For each
  * connection it reads one line, answers with its name, a newline and BYTES bytes, and closes.
+ * The name {@code @peer} answers with the connecting peer's address instead.
  */
 public final class NameServer {
   private NameServer() {}
@@ -25,11 +26,16 @@ public final class NameServer {
       System.out.flush();
       while (true) {
         try (Socket s = server.accept()) {
-          while (s.getInputStream().read() != '\n') {
-            // the request line
+          int c = s.getInputStream().read();
+          while (c != '\n' && c >= 0) {
+            c = s.getInputStream().read(); // the request line
+          }
+          if (c < 0) {
+            continue; // a health check: connected and closed without a request
           }
           OutputStream out = s.getOutputStream();
-          out.write((name + "\n").getBytes(StandardCharsets.US_ASCII));
+          String reply = name.equals("@peer") ? s.getInetAddress().getHostAddress() : name;
+          out.write((reply + "\n").getBytes(StandardCharsets.US_ASCII));
           out.write(payload);
           out.flush();
         } catch (IOException e) {
