@@ -55,6 +55,20 @@ public record NodeAddress(InetSocketAddress address, int weight) {
     }
   }
 
+  /** A listen address: {@code host:port} as {@link #parse}, but port 0 (any free port) is allowed too. */
+  public static InetSocketAddress listen(String spec) {
+    Objects.requireNonNull(spec, "spec");
+    String s = spec.strip();
+    if (!s.endsWith(":0")) {
+      return parse(spec).address();
+    }
+    try {
+      return new InetSocketAddress(parse(s.substring(0, s.length() - 1) + "1").address().getAddress(), 0);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replace(s.substring(0, s.length() - 1) + "1", spec), e);
+    }
+  }
+
   private static int parseInt(String spec, String what, String value) {
     try {
       return Integer.parseInt(value);

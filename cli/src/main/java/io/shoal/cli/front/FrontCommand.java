@@ -2,6 +2,7 @@ package io.shoal.cli.front;
 
 import io.shoal.front.Front;
 import io.shoal.front.FrontConfig;
+import io.shoal.front.FrontFile;
 import io.shoal.front.NodeAddress;
 import io.shoal.front.ha.KeepalivedConfig;
 import io.shoal.front.kernel.DirectRouting;
@@ -33,9 +34,13 @@ public final class FrontCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--nodes", split = ",", paramLabel = "HOST:PORT[*WEIGHT]", required = true,
-      description = "The nodes, e.g. 10.0.0.2:3128,10.0.0.3:3128*2.")
+  @Option(names = "--nodes", split = ",", paramLabel = "HOST:PORT[*WEIGHT]",
+      description = "The nodes, e.g. 10.0.0.2:3128,10.0.0.3:3128*2 (or front.nodes of --config).")
   List<String> nodes;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "shoal.yaml with a 'front:' section (nodes, listen, admin, balancer); options given here win.")
+  java.nio.file.Path config;
 
   @Option(names = "--mode", defaultValue = "userspace", description = "userspace (default) or kernel-dr.")
   String mode;
@@ -94,6 +99,9 @@ public final class FrontCommand implements Runnable {
   @Option(names = "--apply", description = "kernel-dr: load the ruleset with 'nft -f -' (needs root).")
   boolean apply;
 
+  @Option(names = "--teardown", description = "kernel-dr: delete the ruleset --apply loaded (needs root).")
+  boolean teardown;
+
   @Option(names = "--keepalived", description = "Print a keepalived.conf that holds --vip on --device.")
   boolean keepalived;
 
@@ -108,7 +116,16 @@ public final class FrontCommand implements Runnable {
 
   @Override
   public void run() {
-    List<NodeAddress> parsed = usage(() -> nodes.stream().map(NodeAddress::parse).toList());
+    FrontFile file = config == null ? null : usage(() -> FrontFile.load(config));
+    if (nodes == null && file == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--nodes: missing (expected: host:port[,host:port...], or --config FILE with front.nodes)");
+    }
+    if (file != null) {
+      listen = given("--listen") || file.listen() == null ? listen : file.listen().getHostString() + ":" + file.listen().getPort();
+      admin = given("--admin") || file.admin() == null ? admin : file.admin().getHostString() + ":" + file.admin().getPort();
+      balancer = given("--balancer") || file.balancer() == null ? balancer : file.balancer();
+    }
+    List<NodeAddress> parsed = nodes == null ? file.nodes() : usage(() -> nodes.stream().map(NodeAddress::parse).toList());
     if (keepalived) {
       printKeepalived();
     } else if (mode.equals("kernel-dr")) {
@@ -118,6 +135,10 @@ public final class FrontCommand implements Runnable {
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mode: '" + mode + "' (expected: userspace or kernel-dr)");
     }
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private void userspace(List<NodeAddress> parsed) {
@@ -135,10 +156,11 @@ public final class FrontCommand implements Runnable {
     });
     Front front = Front.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread hook = new Thread(() -> {
       front.close();
       stopped.countDown();
-    }, "shoal-front-stop"));
+    }, "shoal-front-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
     out.println("shoal front: relaying " + front.address() + " (" + front.transport() + ", " + balancer + ") to "
         + parsed.size() + " nodes: " + parsed
@@ -147,14 +169,18 @@ public final class FrontCommand implements Runnable {
     try {
       stopped.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stopped in-process (an embedding thread was interrupted) rather than by a signal.
+      Runtime.getRuntime().removeShutdownHook(hook);
       front.close();
+      out.println("shoal front: stopped");
+      out.flush();
     }
   }
 
   private void kernelDr(List<NodeAddress> parsed) {
-    if (print == apply) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--mode kernel-dr: give --print or --apply (expected: exactly one)");
+    if ((print ? 1 : 0) + (apply ? 1 : 0) + (teardown ? 1 : 0) != 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--mode kernel-dr: give --print, --apply or --teardown (expected: exactly one)");
     }
     DirectRouting dr = usage(() -> {
       DirectRouting.Builder b = DirectRouting.builder().vip(ip("--vip", vip)).device(device)
@@ -170,6 +196,12 @@ public final class FrontCommand implements Runnable {
       out.print(dr.nodeSettings());
       out.println("\n# Or, where the kernel has IPVS, on the front instead of nftables:");
       out.print(dr.ipvsadm());
+      out.flush();
+      return;
+    }
+    if (teardown) {
+      nft(dr.nftTeardown());
+      out.println("shoal front: kernel-dr ruleset removed from " + device);
       out.flush();
       return;
     }
@@ -234,14 +266,13 @@ public final class FrontCommand implements Runnable {
     }
   }
 
+  /** A listen address; port 0 means any free port. */
   static InetSocketAddress address(String option, String value) {
-    NodeAddress a;
     try {
-      a = NodeAddress.parse(value);
+      return NodeAddress.listen(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(option + ": " + e.getMessage().replaceFirst("^node ", ""));
     }
-    return a.address();
   }
 
   static Duration duration(String option, String value) {

@@ -3,6 +3,9 @@ package io.shoal.cli.front;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.cli.Shoal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +31,32 @@ class FrontCommandTest {
       "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=127.0.0.1|vip: 127.0.0.1 (expected: a unicast IPv4 address, not loopback, wildcard or multicast)",
       "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=10.0.0.300|--vip: '10.0.0.300' (expected: an IPv4 address like 10.0.0.100)",
       "--nodes=10.0.0.2:8080 --mode=kernel-dr --print --vip=10.0.0.100|node 10.0.0.2:8080: port 8080 (expected: 3128, the VIP's port; direct routing does not rewrite ports)",
-      "--nodes=10.0.0.2:3128 --mode=kernel-dr --vip=10.0.0.100|--mode kernel-dr: give --print or --apply (expected: exactly one)",
+      "--nodes=10.0.0.2:3128 --mode=kernel-dr --vip=10.0.0.100|--mode kernel-dr: give --print, --apply or --teardown (expected: exactly one)",
       "--nodes=10.0.0.2:3128 --mode=dsr|--mode: 'dsr' (expected: userspace or kernel-dr)",
+      "--mode=userspace|--nodes: missing (expected: host:port[,host:port...], or --config FILE with front.nodes)",
   })
   void badInputIsAUsageErrorThatSaysWhatAndWhatWasExpected(String args, String message) {
     String[] argv = ("front " + args).split(" ");
     assertThat(run(argv)).isEqualTo(Shoal.USAGE);
     assertThat(err.toString()).contains("shoal front: " + message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "node: {id: a}|front: missing (expected: a 'front:' section with 'nodes: [host:port, ...]')",
+      "front: {listen: '127.0.0.1:0'}|front.nodes: missing (expected: a non-empty list of host:port[*weight]",
+      "front: {nodes: []}|front.nodes: '[]' (expected: a non-empty list",
+      "front: {nodes: ['10.0.0.2:3128', '10.0.0.3']}|front.nodes[1]: node '10.0.0.3': missing port (expected: host:port)",
+      "front: {nodes: ['10.0.0.2:3128'], balancer: random}|front.balancer: 'random' (expected: one of round-robin, weighted, least-connections)",
+      "front: {nodes: ['10.0.0.2:3128'], listen: '0.0.0.0:70000'}|front.listen: '0.0.0.0:70000': port 70000 (expected: 1..65535)",
+      "front: {nodes: ['10.0.0.2:3128'], weights: 1}|front.weights: unknown setting (expected one of: front.nodes, front.listen, front.admin, front.balancer)",
+      "front: [nodes|not valid YAML:",
+  })
+  void aBadConfigFileIsRefusedNamingTheSettingAndWhatWasExpected(String yaml, String message, @TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("shoal.yaml"), yaml);
+    assertThat(run("front", "--config", file.toString())).isEqualTo(Shoal.USAGE);
+    assertThat(err.toString()).contains("shoal front: config " + file + ": " + message);
   }
 
   @Test
