@@ -95,7 +95,6 @@ public final class CacheNode implements AutoCloseable {
         .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
         // Undertow's own hard limit sits above ours so that ours can answer 431 with a reason.
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, maxHeader * 2 + 1024))
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.get(Settings.MAX_REQUEST_BODY) + 1)
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.get(Settings.REQUEST_TIMEOUT)))
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
         .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))

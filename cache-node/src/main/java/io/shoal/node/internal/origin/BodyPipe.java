@@ -142,6 +142,20 @@ final class BodyPipe extends InputStream {
     return n;
   }
 
+  @Override
+  public int available() {
+    lock.lock();
+    try {
+      long n = 0;
+      for (ByteBuffer b : chunks) {
+        n += b.remaining();
+      }
+      return (int) Math.min(Integer.MAX_VALUE, n);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Stops the transfer; when the body was not read to its end, the origin connection is dropped. */
   @Override
   public void close() {

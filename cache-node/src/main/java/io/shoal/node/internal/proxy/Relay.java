@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 /**
  * Streams an origin response to the client on a worker thread with bounded memory, optionally
  * keeping a copy of the body (the tee) for the cache while it stays under the object size limit.
- * The last chunk is held back until the origin's body has ended and the copy is handed over, so a
- * client that got the whole response and asks again finds it stored.
+ * The copy is handed over before the client gets its last bytes, so a client that got the whole
+ * response and asks again finds it stored.
  */
 final class Relay {
   private static final int BUFFER = 32 * 1024;
@@ -40,36 +40,32 @@ final class Relay {
     if (teeLimit >= 0 && tee == null) {
       onOverflow.run();
     }
-    byte[] pending = new byte[BUFFER];
-    byte[] next = new byte[BUFFER];
-    int pendingLength = 0;
+    byte[] buffer = new byte[BUFFER];
     long total = 0;
+    boolean completed = false;
     try (InputStream in = response.body()) {
       OutputStream out = exchange.getOutputStream();
       int n;
-      while ((n = read(in, next)) >= 0) {
-        if (pendingLength > 0 && !write(out, pending, pendingLength)) {
-          return false;
-        }
-        byte[] t = pending;
-        pending = next;
-        next = t;
-        pendingLength = n;
+      while ((n = read(in, buffer)) >= 0) {
         total += n;
         if (tee != null) {
           if (total > teeLimit) {
             tee = null;
             onOverflow.run();
           } else {
-            tee.write(pending, 0, n);
+            tee.write(buffer, 0, n);
+            if (declared >= 0 && total == declared) {
+              complete.accept(tee.toByteArray());
+              completed = true;
+            }
           }
         }
+        if (!write(out, buffer, n, in.available() == 0)) {
+          return false;
+        }
       }
-      if (tee != null && (declared < 0 || declared == total)) {
+      if (tee != null && !completed && (declared < 0 || declared == total)) {
         complete.accept(tee.toByteArray());
-      }
-      if (pendingLength > 0 && !write(out, pending, pendingLength)) {
-        return false;
       }
       out.close();
       return true;
@@ -82,9 +78,12 @@ final class Relay {
     }
   }
 
-  private static boolean write(OutputStream out, byte[] b, int n) {
+  private static boolean write(OutputStream out, byte[] b, int n, boolean flush) {
     try {
       out.write(b, 0, n);
+      if (flush) {
+        out.flush();
+      }
       return true;
     } catch (IOException clientGone) {
       return false;
