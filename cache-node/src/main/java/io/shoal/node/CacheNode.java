@@ -31,7 +31,8 @@ import org.xnio.Options;
 /**
  * One cache node: the proxy listener (forward, reverse and CONNECT) in front of the RFC 9111
  * cache and the origin client, and the admin listener. {@link #close()} shuts down gracefully:
- * stop accepting, let in-flight requests finish up to {@code shutdown.timeout}, then stop.
+ * new requests get 503, in-flight requests finish up to {@code shutdown.timeout}, then the
+ * listeners close.
  */
 public final class CacheNode implements AutoCloseable {
   private final String id;
@@ -144,13 +145,12 @@ public final class CacheNode implements AutoCloseable {
     return adminAddress;
   }
 
-  /** Stops accepting, waits for in-flight requests up to {@code shutdown.timeout}, then stops. */
+  /** Refuses new requests (503), waits for in-flight ones up to {@code shutdown.timeout}, then stops. */
   @Override
   public void close() {
     if (!serving.getAndSet(false)) {
       return;
     }
-    server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
     graceful.shutdown();
     try {
       graceful.awaitShutdown(config.get(Settings.SHUTDOWN_TIMEOUT).toMillis());

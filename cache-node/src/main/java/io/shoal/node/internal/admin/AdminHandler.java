@@ -115,7 +115,7 @@ public final class AdminHandler implements HttpHandler {
     }
     String key;
     try {
-      key = normalizer.normalize(url.peekFirst());
+      key = normalizer.normalize(java.net.URLDecoder.decode(url.peekFirst(), StandardCharsets.UTF_8));
     } catch (InvalidUrlException e) {
       reply(exchange, 400, "text/plain", "400 " + e.getMessage() + "\n");
       return;
