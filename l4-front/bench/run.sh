@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-10}"
-./shoal --version >/dev/null  # builds cli/target/shoal.jar once if sources changed; the runs below use that jar
 jar="$PWD/cli/target/shoal.jar"
+# Build cli/target/shoal.jar once if sources changed; the runs below use that jar.
+./shoal --version >/dev/null || { [ -f "$jar" ] && echo "warning: rebuild failed; using the existing $jar" >&2; }
 work="$(mktemp -d)"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -32,7 +33,7 @@ java -jar "$jar" front --listen 127.0.0.1:18081 --nodes 127.0.0.1:18080 >/dev/nu
 printf 'defaults\n  mode tcp\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\nlisten f\n  bind 127.0.0.1:18082\n  server n 127.0.0.1:18080\n' >"$work/haproxy.cfg"
 haproxy -f "$work/haproxy.cfg" & pids+=($!)
 sleep 3
-echo "origin: nginx $(nginx -v 2>&1 | sed 's/.*\///'), 1 worker; front: $(java -jar "$jar" front --help >/dev/null 2>&1 && echo shoal); wrk -t2 -c64 -d${secs}s; $(nproc) cores"
+echo "origin: nginx $(nginx -v 2>&1 | sed 's/.*\///'), 1 worker; front: shoal front (epoll, copy relay); wrk -t2 -c64 -d${secs}s; $(nproc) cores"
 for size in 1024 102400; do
   for target in "direct 18080" "shoal-front 18081" "haproxy-tcp 18082"; do
     set -- $target
