@@ -1,0 +1,136 @@
+package io.shoal.distiller;
+
+import io.shoal.distiller.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How hard to distill for one class of client: JPEG quality, the largest width or height an image
+ * keeps, whether opaque PNG/GIF may become JPEG, and which distillers of the registry apply
+ * ({@code gzip} among them or not). Immutable; made by {@link #builder(String)}.
+ */
+public final class Profile {
+  /** The name of the built-in profile for {@code Save-Data: on}. */
+  public static final String SAVE_DATA = "save-data";
+
+  private static final Profile SAVE_DATA_PROFILE = builder(SAVE_DATA).quality(50).maxDimension(1280).build();
+
+  private final String name;
+  private final int quality;
+  private final int maxDimension;
+  private final boolean toJpeg;
+  private final List<String> distillers;
+
+  private Profile(Builder b) {
+    this.name = b.name;
+    this.quality = b.quality;
+    this.maxDimension = b.maxDimension;
+    this.toJpeg = b.toJpeg;
+    this.distillers = List.copyOf(b.distillers);
+  }
+
+  /** The built-in {@code save-data} profile: JPEG q50, at most 1280 px, jpeg, png, gif and gzip. */
+  public static Profile saveData() {
+    return SAVE_DATA_PROFILE;
+  }
+
+  /** A builder with the defaults: quality 50, no resizing, no conversion to JPEG, every built-in distiller. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The profile's name; part of the variant's cache key. */
+  public String name() {
+    return name;
+  }
+
+  /** JPEG quality, 1 to 100, for re-encoded and converted images. */
+  public int quality() {
+    return quality;
+  }
+
+  /** The largest width or height a distilled image keeps; 0: no resizing. */
+  public int maxDimension() {
+    return maxDimension;
+  }
+
+  /** Whether an opaque PNG or GIF may be served as a JPEG. */
+  public boolean toJpeg() {
+    return toJpeg;
+  }
+
+  /** The names of the distillers that apply, in the order they are tried. */
+  public List<String> distillers() {
+    return distillers;
+  }
+
+  /** Whether {@code gzip} is one of this profile's distillers. */
+  public boolean gzip() {
+    return distillers.contains("gzip");
+  }
+
+  @Override
+  public String toString() {
+    return "Profile[" + name + ", quality=" + quality + ", maxDimension=" + maxDimension
+        + ", toJpeg=" + toJpeg + ", distillers=" + distillers + "]";
+  }
+
+  /** Builds a {@link Profile}; every setter checks its argument at once. */
+  public static final class Builder {
+    private final String name;
+    private int quality = 50;
+    private int maxDimension;
+    private boolean toJpeg;
+    private List<String> distillers = Distillers.names();
+
+    private Builder(String name) {
+      this.name = Checks.token("name", name);
+    }
+
+    /** JPEG quality, 1 to 100. */
+    public Builder quality(int quality) {
+      this.quality = Checks.range("quality", quality, 1, 100);
+      return this;
+    }
+
+    /** The largest width or height, 16 to 65535 px; 0 keeps every image's size. */
+    public Builder maxDimension(int pixels) {
+      if (pixels != 0) {
+        Checks.range("maxDimension", pixels, 16, 65535);
+      }
+      this.maxDimension = pixels;
+      return this;
+    }
+
+    /** Whether an opaque PNG or GIF may become a JPEG at {@link #quality(int)}. */
+    public Builder toJpeg(boolean toJpeg) {
+      this.toJpeg = toJpeg;
+      return this;
+    }
+
+    /** The distillers that apply, by registry name (see {@link Distillers#names()}). */
+    public Builder distillers(List<String> names) {
+      Objects.requireNonNull(names, "distillers");
+      List<String> copy = new ArrayList<>();
+      for (String n : names) {
+        Checks.token("distiller", n);
+        if (copy.contains(n)) {
+          throw new IllegalArgumentException("distillers: " + n + " twice (expected: each name once)");
+        }
+        copy.add(n);
+      }
+      this.distillers = copy;
+      return this;
+    }
+
+    /** The distillers that apply, by registry name. */
+    public Builder distillers(String... names) {
+      return distillers(List.of(names));
+    }
+
+    public Profile build() {
+      return new Profile(this);
+    }
+  }
+}
