@@ -11,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * an origin response on a bounded pool of workers, {@link #vary} for the {@code Vary} field. It never
  * throws for bad content and never waits for a worker: when every worker is busy and the queue is
  * full, the original comes back at once as {@link Outcome#OVERLOADED} (TranSend: distillation must
- * never make the proxy slower than no proxy). Thread-safe; close it to stop the workers.
+ * never make the proxy slower than no proxy). A caller waits at most the timeout; work it stopped
+ * waiting for still finishes and holds its place until then, so the bound is never exceeded.
+ * Thread-safe; close it to stop the workers.
  */
 public final class DistillService implements AutoCloseable {
   /** 4096 x 4096: a 12 MP phone photo passes, a decompression bomb does not. */
@@ -36,6 +37,8 @@ public final class DistillService implements AutoCloseable {
   private final ProfileSelector selector;
   private final Map<String, Distiller> distillers;
   private final ThreadPoolExecutor pool;
+  /** Workers plus queue places; a permit is held from admission until the work is done. */
+  private final Semaphore admission;
   private final Duration timeout;
   private final long maxPixels;
   private final DistillMetrics metrics;
@@ -51,9 +54,9 @@ public final class DistillService implements AutoCloseable {
         }
       }
     }
-    BlockingQueue<Runnable> queue = b.queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(b.queue);
+    this.admission = new Semaphore(b.threads + b.queue);
     AtomicInteger n = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(b.threads, b.threads, 0, TimeUnit.MILLISECONDS, queue, r -> {
+    this.pool = new ThreadPoolExecutor(b.threads, b.threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "shoal-distiller-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -108,11 +111,15 @@ public final class DistillService implements AutoCloseable {
       return Result.skipped(Outcome.EMPTY, d.name(), contentType, body, null);
     }
     Input in = new Input(media, contentType, body, selection.profile(), maxPixels);
+    if (!admission.tryAcquire()) {
+      return Result.skipped(Outcome.OVERLOADED, d.name(), contentType, body, null);
+    }
     Future<Result> f;
     try {
       f = pool.submit(() -> work(d, in));
-    } catch (RejectedExecutionException e) {
-      return Result.skipped(Outcome.OVERLOADED, d.name(), contentType, body, null);
+    } catch (RejectedExecutionException e) { // closed
+      admission.release();
+      return Result.skipped(Outcome.OVERLOADED, d.name(), contentType, body, "closed");
     }
     return await(f, d, in);
   }
@@ -120,11 +127,9 @@ public final class DistillService implements AutoCloseable {
   private Result await(Future<Result> f, Distiller d, Input in) {
     try {
       return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
+    } catch (TimeoutException e) { // the work goes on and keeps its permit until done
       return Result.skipped(Outcome.TIMEOUT, d.name(), in.contentType(), in.body(), "after " + timeout);
     } catch (InterruptedException e) {
-      f.cancel(true);
       Thread.currentThread().interrupt();
       return Result.skipped(Outcome.ERROR, d.name(), in.contentType(), in.body(), "interrupted");
     } catch (ExecutionException e) {
@@ -133,17 +138,21 @@ public final class DistillService implements AutoCloseable {
   }
 
   private Result work(Distiller d, Input in) {
-    long start = System.nanoTime();
-    Result r;
     try {
-      r = d.distill(in);
-    } catch (IOException e) {
-      r = Result.skipped(Outcome.CORRUPT, d.name(), in.contentType(), in.body(), e.getMessage());
-    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-      r = Result.skipped(Outcome.ERROR, d.name(), in.contentType(), in.body(), e.toString());
+      long start = System.nanoTime();
+      Result r;
+      try {
+        r = Objects.requireNonNull(d.distill(in), "result");
+      } catch (IOException e) {
+        r = Result.skipped(Outcome.CORRUPT, d.name(), in.contentType(), in.body(), e.getMessage());
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        r = Result.skipped(Outcome.ERROR, d.name(), in.contentType(), in.body(), e.toString());
+      }
+      metrics.time(d.name(), r, System.nanoTime() - start);
+      return r;
+    } finally {
+      admission.release();
     }
-    metrics.time(d.name(), r, System.nanoTime() - start);
-    return r;
   }
 
   private Distiller distillerFor(Profile profile, String media) {

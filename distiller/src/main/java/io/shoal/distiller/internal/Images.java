@@ -45,13 +45,18 @@ final class Images {
     ImageReader reader = spi(format).createReaderInstance();
     ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(body));
     reader.setInput(in, false, true);
-    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-    if (pixels > maxPixels) {
+    try {
+      int w = reader.getWidth(0);
+      int h = reader.getHeight(0);
+      if ((long) w * h > maxPixels) {
+        throw new Skip(Outcome.TOO_MANY_PIXELS, w + "x" + h + " = " + (long) w * h
+            + " pixels (limit " + maxPixels + ")");
+      }
+      return reader;
+    } catch (IOException | Skip | RuntimeException e) {
       close(reader);
-      throw new Skip(Outcome.TOO_MANY_PIXELS, reader.getWidth(0) + "x" + reader.getHeight(0)
-          + " = " + pixels + " pixels (limit " + maxPixels + ")");
+      throw e;
     }
-    return reader;
   }
 
   /**
