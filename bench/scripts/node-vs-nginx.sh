@@ -100,7 +100,7 @@ run "nginx miss" "http://127.0.0.1:$nginx_port/" "$work/miss.lua"
 run "shoal miss" "http://127.0.0.1:$node_port/" "$work/miss.lua"
 
 awk '
-  { rps[$1" "$2" "$3]=$(NF-1); p99[$1" "$2" "$3]=$NF }
+  { name=$1; for (i = 2; i <= NF-2; i++) name = name " " $i; rps[name]=$(NF-1); p99[name]=$NF }
   END {
     printf "\n1KB hits:   shoal/nginx req/s %.2fx, p99 %.2fx\n", rps["shoal 1KB hit"]/rps["nginx 1KB hit"], p99["shoal 1KB hit"]/p99["nginx 1KB hit"]
     printf "100KB hits: shoal/nginx req/s %.2fx, p99 %.2fx\n", rps["shoal 100KB hit"]/rps["nginx 100KB hit"], p99["shoal 100KB hit"]/p99["nginx 100KB hit"]
