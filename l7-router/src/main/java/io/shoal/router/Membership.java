@@ -1,6 +1,7 @@
 package io.shoal.router;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where the router learns who is in the cluster: the current {@link ClusterView} and its changes.
@@ -19,14 +20,20 @@ public interface Membership extends AutoCloseable {
   void addListener(Consumer<ClusterView> listener);
 
   /**
-   * Binds this node's placement: a membership with a control plane switches it cluster-wide,
-   * feeds it load reports and replicates its state. The router calls it once.
+   * Binds this node's placement and its local load: a membership with a control plane switches
+   * the placement cluster-wide, feeds it load reports, replicates its state and broadcasts
+   * {@code localLoad}. The router calls it once.
    */
-  default void bind(Placement placement) {}
+  default void bind(Placement placement, Supplier<LoadReport> localLoad) {}
 
   /** Leaves the cluster. */
   @Override
   void close();
+
+  /** A builder of a JGroups membership. */
+  static JGroupsMembership.Builder jgroups() {
+    return JGroupsMembership.builder();
+  }
 
   /** A builder of a fixed membership. */
   static StaticMembership.Builder fixed() {

@@ -51,7 +51,7 @@ public final class Router {
     this.suspectNanos = b.suspectTimeout.toNanos();
     this.reverseOrigin = b.reverseOrigin == null ? null : normalizer.parse(b.reverseOrigin);
     this.nanoClock = b.nanoClock;
-    membership.bind(placement);
+    membership.bind(placement, new io.shoal.router.internal.LocalLoad(inFlight::get, requests::get));
     membership.addListener(view -> suspects.keySet().retainAll(ids(view)));
   }
 

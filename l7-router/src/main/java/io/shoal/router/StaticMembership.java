@@ -49,7 +49,7 @@ public final class StaticMembership implements Membership {
   }
 
   @Override
-  public void bind(Placement p) {
+  public void bind(Placement p, java.util.function.Supplier<LoadReport> localLoad) {
     this.placement = Objects.requireNonNull(p, "placement");
   }
 
