@@ -45,7 +45,8 @@ class JpegDistillerTest {
 
   @Test
   void noResizeKeepsTheSizeAndLowerQualityIsSmaller() throws IOException {
-    byte[] original = TestImages.jpeg(TestImages.photo(800, 600, 1), 90);
+    // Orientation 1 and no resize: the raster fast path, which must drop the EXIF segment.
+    byte[] original = TestImages.withOrientation(TestImages.jpeg(TestImages.photo(800, 600, 1), 90), 1);
     Result q80 = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("a").quality(80).build()));
     Result q40 = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("b").quality(40).build()));
 
@@ -54,6 +55,27 @@ class JpegDistillerTest {
     assertThat(out.getWidth()).isEqualTo(800);
     assertThat(out.getHeight()).isEqualTo(600);
     assertThat(meanAbsoluteError(TestImages.decode(original), out)).isLessThan(12);
+    assertThat(latin1(original)).contains("Exif");
+    assertThat(latin1(q40.body())).doesNotContain("Exif");
+    assertThat(q40.body()[q40.body().length - 1]).isEqualTo((byte) 0xD9); // ends with EOI
+  }
+
+  @Test
+  void rasterFastPathMatchesAnRgbReencodeInSizeAndPixels() throws IOException {
+    byte[] original = TestImages.jpeg(TestImages.photo(800, 600, 5), 90);
+    BufferedImage decoded = TestImages.decode(original);
+    byte[] viaRgb = TestImages.jpeg(decoded, 50); // the JDK's own decode-to-RGB-and-encode at q50
+
+    Result fast = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("f").quality(50).build()));
+
+    // Same tables and subsampling; ours also optimizes the Huffman tables (typically 5-15% smaller).
+    assertThat(fast.body().length).isBetween((int) (viaRgb.length * 0.75), viaRgb.length);
+    BufferedImage out = TestImages.decode(fast.body());
+    assertThat(meanAbsoluteError(decoded, out)).isLessThan(meanAbsoluteError(decoded, TestImages.decode(viaRgb)) * 1.2 + 0.5);
+  }
+
+  private static String latin1(byte[] b) {
+    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   @Test

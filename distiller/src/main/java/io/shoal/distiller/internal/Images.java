@@ -42,9 +42,14 @@ final class Images {
 
   /** The header's width and height, read without decoding a pixel; refused above {@code maxPixels}. */
   static ImageReader open(String format, byte[] body, long maxPixels) throws IOException, Skip {
+    return open(format, body, maxPixels, false);
+  }
+
+  /** As {@link #open(String, byte[], long)}; {@code metadata}: whether the reader keeps metadata. */
+  static ImageReader open(String format, byte[] body, long maxPixels, boolean metadata) throws IOException, Skip {
     ImageReader reader = spi(format).createReaderInstance();
     ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(body));
-    reader.setInput(in, false, true);
+    reader.setInput(in, false, !metadata);
     try {
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
@@ -173,6 +178,11 @@ final class Images {
   static byte[] png(BufferedImage image, int sizeHint) throws IOException {
     ImageWriter writer = PNG_WRITER.createWriterInstance();
     return write(writer, image, writer.getDefaultWriteParam(), sizeHint);
+  }
+
+  /** A new JPEG writer; the caller disposes of it. */
+  static ImageWriter jpegWriter() throws IOException {
+    return JPEG_WRITER.createWriterInstance();
   }
 
   private static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param,

@@ -39,6 +39,12 @@ public final class JpegDistiller extends ImageDistiller {
       throw new Skip(Outcome.UNSUPPORTED, info.scans() + " scans (limit " + MAX_SCANS + ")");
     }
     ImageReader reader = Images.open("jpeg", in.body(), in.maxPixels());
+    int max = in.profile().maxDimension();
+    if (info.orientation() == 1 && info.components() == 3
+        && (max == 0 || Math.max(reader.getWidth(0), reader.getHeight(0)) <= max)) {
+      return Result.distilled(name(), in, "image/jpeg", null,
+          JpegRecoder.recode(reader, in.profile().quality(), in.body().length / 2));
+    }
     Images.Decoded d = Images.decode(reader, in.profile().maxDimension());
     BufferedImage image = Orientation.apply(d.image(), info.orientation());
     boolean swap = Orientation.swapsAxes(info.orientation());
