@@ -284,16 +284,30 @@ public final class JGroupsMembership implements Membership {
       publish(current.withPeers(view.getViewId().getId(), peers));
     }
     LOG.fine(() -> self.id() + ": view " + current);
-    // Each node re-announces what it is the authority on, so joiners learn it.
-    lastSent = null;
-    timer.execute(this::maybeReportLoad);
-    if (draining) {
-      send(null, new ControlMessage.Drain(self.id(), true));
+    // Each node re-announces what it is the authority on, so joiners learn it; once more a little
+    // later, since a joiner may miss what was sent while it was still installing the view.
+    try {
+      timer.execute(this::announce);
+      timer.schedule(this::announce, 500, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // Leaving: nothing to announce.
     }
-    Placement p = placement;
-    if (p != null && isCoordinator()) {
-      send(null, new ControlMessage.Strategy(p.spec(), p.generation()));
-      timer.execute(this::maybeBroadcastState);
+  }
+
+  private void announce() {
+    try {
+      lastSent = null;
+      maybeReportLoad();
+      if (draining) {
+        send(null, new ControlMessage.Drain(self.id(), true));
+      }
+      Placement p = placement;
+      if (p != null && isCoordinator()) {
+        send(null, new ControlMessage.Strategy(p.spec(), p.generation()));
+        maybeBroadcastState();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, self.id() + ": announcement failed", e);
     }
   }
 

@@ -111,6 +111,7 @@ class JGroupsMembershipTest {
     Set<String> invalidated = ConcurrentHashMap.newKeySet();
     JGroupsMembership m1 = join(Nodes.member("ctl", "n1", ports.get(0), 9301, ports));
     JGroupsMembership m2 = join(Nodes.member("ctl", "n2", ports.get(1), 9302, ports).loadSource(load::get)
+        .loadReports(Duration.ofMillis(100), 0.1, Duration.ofSeconds(60))
         .invalidator(key -> invalidated.add(key)));
     JGroupsMembership m3 = join(Nodes.member("ctl", "n3", ports.get(2), 9303, ports));
     List<JGroupsMembership> all = List.of(m1, m2, m3);
@@ -122,7 +123,8 @@ class JGroupsMembershipTest {
     assertThat(m1.isCoordinator()).isTrue();
 
     // Load reports: broadcast when changed past the threshold, not for small changes.
-    await("n2's load at n1", CONVERGE, () -> loadAt(m1, "n2") == 10);
+    await("n2's load at n1", CONVERGE, () -> loadAt(m1, "n2") == 10 && loadAt(m3, "n2") == 10);
+    Thread.sleep(1000); // past the re-announcements that follow a view change
     load.set(LoadReport.inFlight(11));
     Thread.sleep(700);
     assertThat(loadAt(m3, "n2")).as("a change under the threshold is not sent").isEqualTo(10);
