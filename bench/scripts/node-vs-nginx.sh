@@ -4,6 +4,7 @@
 #   (a) 1 KB cache hits  (b) 100 KB cache hits  (c) misses (unique query per request)
 # plus the origin directly, for the miss overhead. Prints req/s and p99 for each and the ratios.
 # Usage: bench/scripts/node-vs-nginx.sh [duration, default 15s]   (installs nginx and wrk with apt-get)
+#        SHOAL_JAR=path/shoal.jar to skip the build; SHOAL_JAVA_OPTS for the node's JVM.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 duration="${1:-15s}"
@@ -60,8 +61,10 @@ http {
 CONF
 nginx -c "$work/nginx.conf"
 
-(cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)
-java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$root/cli/target/shoal.jar" node --port "$node_port" --admin-port "$admin_port" \
+# SHOAL_JAR: a prebuilt shoal.jar (e.g. from a clean worktree while others edit this one).
+jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
+[ -n "${SHOAL_JAR:-}" ] || (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)
+java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --admin-port "$admin_port" \
   --reverse "http://127.0.0.1:$origin_port" --set proxy.host=127.0.0.1 --set node.id=bench --cache-size 512MB \
   > "$work/node.log" 2>&1 &
 pids+=($!)

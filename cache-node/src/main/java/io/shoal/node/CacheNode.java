@@ -13,6 +13,7 @@ import io.shoal.node.internal.origin.CachingDnsResolver;
 import io.shoal.node.internal.origin.OriginClient;
 import io.shoal.node.internal.proxy.ProxyContext;
 import io.shoal.node.internal.proxy.ProxyHandlers;
+import io.shoal.node.internal.proxy.ProxyListener;
 import io.shoal.node.internal.proxy.ProxyMetrics;
 import io.shoal.router.UrlNormalizer;
 import io.undertow.Undertow;
@@ -23,9 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.OptionMap;
 import org.xnio.Options;
 
 /**
@@ -38,6 +39,7 @@ public final class CacheNode implements AutoCloseable {
   private final String id;
   private final NodeConfig config;
   private final Undertow server;
+  private final ProxyListener proxyListener;
   private final GracefulShutdownHandler graceful;
   private final OriginClient origin;
   private final AccessLog accessLog;
@@ -89,34 +91,40 @@ public final class CacheNode implements AutoCloseable {
         config.get(Settings.ADMIN_TOKEN), serving::get);
     int ioThreads = config.get(Settings.IO_THREADS);
     long maxHeader = config.get(Settings.MAX_HEADER_BYTES);
+    OptionMap serverOptions = OptionMap.builder()
+        .set(UndertowOptions.DECODE_URL, false)
+        .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+        // Undertow's own hard limit sits above ours so that ours can answer 431 with a reason.
+        .set(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, maxHeader * 2 + 1024))
+        .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
+        .set(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
+        .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+        .getMap();
+    // The builder runs the admin listener and the worker; the proxy listener is opened on that
+    // worker by ProxyListener, which guards each connection's raw request heads.
     this.server = Undertow.builder()
         .setIoThreads(ioThreads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : ioThreads)
         .setWorkerThreads(config.get(Settings.WORKER_THREADS))
-        .setServerOption(UndertowOptions.DECODE_URL, false)
-        .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
-        // Undertow's own hard limit sits above ours so that ours can answer 431 with a reason.
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, maxHeader * 2 + 1024))
-        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.get(Settings.REQUEST_TIMEOUT)))
-        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
         .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
-        .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
         .setSocketOption(Options.TCP_NODELAY, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
-        .addHttpListener(config.get(Settings.PROXY_PORT), config.get(Settings.PROXY_HOST), graceful)
         .addHttpListener(config.get(Settings.ADMIN_PORT), config.get(Settings.ADMIN_HOST), admin)
         .build();
     try {
       server.start();
-    } catch (RuntimeException e) {
+      this.proxyListener = ProxyListener.open(server.getWorker(),
+          new InetSocketAddress(config.get(Settings.PROXY_HOST), config.get(Settings.PROXY_PORT)), graceful,
+          serverOptions, OptionMap.EMPTY, config.get(Settings.REQUEST_TIMEOUT));
+    } catch (IOException | RuntimeException e) {
+      server.stop();
       origin.close();
       accessLog.close();
       throw new IllegalStateException("cannot listen on proxy " + config.get(Settings.PROXY_HOST) + ":"
           + config.get(Settings.PROXY_PORT) + " / admin " + config.get(Settings.ADMIN_HOST) + ":"
           + config.get(Settings.ADMIN_PORT) + ": " + rootMessage(e), e);
     }
-    List<Undertow.ListenerInfo> listeners = server.getListenerInfo();
-    this.proxyAddress = (InetSocketAddress) listeners.get(0).getAddress();
-    this.adminAddress = (InetSocketAddress) listeners.get(1).getAddress();
+    this.proxyAddress = proxyListener.address();
+    this.adminAddress = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
   }
 
   /**
@@ -157,6 +165,7 @@ public final class CacheNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    proxyListener.close();
     server.stop();
     origin.close();
     accessLog.close();

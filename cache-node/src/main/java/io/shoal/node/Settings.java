@@ -42,7 +42,7 @@ public final class Settings {
   public static final Setting<Long> MAX_REQUEST_BODY = add(size("proxy.max-request-body", "16MB",
       "Largest request body forwarded to an origin; larger gets 413."));
   public static final Setting<Duration> REQUEST_TIMEOUT = add(duration("proxy.request-timeout", "30s",
-      "Time a client has to send a whole request head (slowloris); then the connection is closed."));
+      "Time a client has to send a whole request head (slowloris); then 408 and the connection is closed."));
   public static final Setting<Duration> IDLE_TIMEOUT = add(duration("proxy.idle-timeout", "60s",
       "Idle keep-alive client connections are closed after this."));
   public static final Setting<Integer> IO_THREADS = add(count("proxy.io-threads", "0",

@@ -145,6 +145,27 @@ class CacheBehaviourTest {
     assertThat(Long.parseLong(hit.header("Age"))).isBetween(100L, 130L);
   }
 
+  /** 30 concurrent requests for one stale entry: one conditional request reaches the origin, all get the body. */
+  @Test
+  void concurrentRevalidationsOfOneStaleEntryAreCollapsed() throws Exception {
+    String p = path("collapse-revalidation");
+    origin.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(p)).atPriority(1)
+        .withHeader("If-None-Match", equalTo("\"r1\""))
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"r1\"").withHeader("Cache-Control", "max-age=600")
+            .withFixedDelay(700)));
+    origin.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(p)).atPriority(2)
+        .willReturn(ok("stale-body", "max-age=0").withHeader("ETag", "\"r1\"")));
+    assertThat(get(p).header("X-Cache")).startsWith("MISS");
+    List<RawHttp.Response> responses = concurrently(30, () -> get(p));
+    assertThat(responses).allSatisfy(r -> {
+      assertThat(r.status).isEqualTo(200);
+      assertThat(r.body()).isEqualTo("stale-body");
+    });
+    origin.verify(1, getRequestedFor(urlEqualTo(p)).withHeader("If-None-Match", equalTo("\"r1\"")));
+    assertThat(originSaw(p)).isEqualTo(2);
+    assertThat(responses.stream().filter(r -> r.header("X-Cache").startsWith("REVALIDATED")).count()).isEqualTo(1);
+  }
+
   @Test
   void staleEntryIsRevalidatedWithItsValidatorsAnd304UpdatesIt() throws Exception {
     String p = path("etag");

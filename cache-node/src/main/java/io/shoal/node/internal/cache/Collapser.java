@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Collapsed forwarding: of concurrent requests for one key, the first (the leader) goes to the
- * origin and the others wait for it. When the leader's response turns out not storable, the key
+ * Collapsed forwarding: of concurrent requests for one key (misses, or revalidations of a stale
+ * response), the first (the leader) goes to the origin and the others wait for it. When the leader's response turns out not storable, the key
  * is marked "not storable" for a while so the next burst goes straight to the origin.
  */
 public final class Collapser {
@@ -25,6 +25,11 @@ public final class Collapser {
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> existing = inFlight.putIfAbsent(key, mine);
     return existing == null ? new Ticket(key, mine, true) : new Ticket(key, existing, false);
+  }
+
+  /** The fetch of {@code key} in flight (true when it stored a response), or null when there is none. */
+  public CompletableFuture<Boolean> pending(String key) {
+    return inFlight.get(key);
   }
 
   /** Whether {@code key} was recently found not storable (requests for it are not collapsed). */

@@ -83,10 +83,21 @@ public final class OriginClient implements AutoCloseable {
    * fields, {@code Host}, {@code Content-Length} and {@code Transfer-Encoding}.
    */
   public CompletableFuture<OriginResponse> send(String method, URI uri, Fields headers, byte[] body) {
+    boolean withBody = body != null && (body.length > 0 || !"GET".equals(method) && !"HEAD".equals(method));
+    return send(method, uri, headers, withBody ? new BasicAsyncEntityProducer(body, null) : null);
+  }
+
+  /** As {@link #send(String, URI, Fields, byte[])}, the body streamed from {@code body} while it is written. */
+  public CompletableFuture<OriginResponse> sendStreaming(String method, URI uri, Fields headers, RequestBody body) {
+    return send(method, uri, headers, (org.apache.hc.core5.http.nio.AsyncEntityProducer) body);
+  }
+
+  private CompletableFuture<OriginResponse> send(String method, URI uri, Fields headers,
+      org.apache.hc.core5.http.nio.AsyncEntityProducer body) {
     AsyncRequestBuilder request = AsyncRequestBuilder.create(method).setUri(uri);
     headers.forEach(request::addHeader);
-    if (body != null && (body.length > 0 || !"GET".equals(method) && !"HEAD".equals(method))) {
-      request.setEntity(new BasicAsyncEntityProducer(body, null));
+    if (body != null) {
+      request.setEntity(body);
     }
     CompletableFuture<OriginResponse> head = new CompletableFuture<>();
     long requestTime = System.currentTimeMillis();

@@ -6,6 +6,9 @@ import io.shoal.node.internal.http.Fields;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The cache decision for a request, made on the I/O thread (RFC 9111 §4): a fresh stored
@@ -56,8 +59,34 @@ final class CacheHandler implements HttpHandler {
       Replies.error(exchange, context.nodeId, 504, "only-if-cached and no usable stored response", false);
       return;
     }
+    if (waitForFetchInFlight(exchange, state, request, cc)) {
+      return;
+    }
     StoredResponse stale = stored;
     exchange.dispatch(() -> fetcher.fetch(exchange, request, cc, stale));
+  }
+
+  /**
+   * Collapsed forwarding without holding a thread: when another request is already fetching or
+   * revalidating this key, this one waits (once, up to {@code cache.collapse-timeout}) off any
+   * thread and then runs through this handler again, normally to be served what was stored.
+   */
+  private boolean waitForFetchInFlight(HttpServerExchange exchange, RequestState state, Fields request,
+      CacheControl cc) {
+    if (state.waited || exchange.getRequestMethod().equals(Methods.HEAD) || request.contains("Range")
+        || cc.has("no-store") || context.collapser.isNotStorable(state.key)) {
+      return false;
+    }
+    CompletableFuture<Boolean> pending = context.collapser.pending(state.key);
+    if (pending == null) {
+      return false;
+    }
+    state.waited = true;
+    CompletableFuture<Boolean> waiting = pending.copy()
+        .orTimeout(context.collapseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> waiting.whenComplete(
+        (stored, failure) -> exchange.dispatch(exchange.getIoThread(), this)));
+    return true;
   }
 
   enum Decision { HIT, STALE, STALE_REVALIDATE, VALIDATE }

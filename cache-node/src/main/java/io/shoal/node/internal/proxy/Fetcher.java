@@ -5,16 +5,19 @@ import io.shoal.node.internal.cache.StoredResponse;
 import io.shoal.node.internal.http.CacheControl;
 import io.shoal.node.internal.http.Fields;
 import io.shoal.node.internal.origin.OriginResponse;
+import io.shoal.node.internal.origin.RequestBody;
 import io.shoal.router.TargetUrl;
 import io.shoal.router.UrlNormalizer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,40 +78,92 @@ final class Fetcher {
     }
   }
 
-  /** Any other method: forwarded with its body, never stored; a success invalidates the URL. */
+  /**
+   * Any other method: forwarded with its body, never stored; a success invalidates the URL. The
+   * body streams to the origin as the client sends it (bounded memory); one that turns out over
+   * {@code proxy.max-request-body} while streaming gets 413 and the origin request is dropped.
+   */
   void forward(HttpServerExchange exchange) {
     exchange.startBlocking();
     RequestState state = RequestState.of(exchange);
     if (!destinationAllowed(exchange, state.target)) {
       return;
     }
-    byte[] body;
-    try {
-      if (HttpContinue.requiresContinueResponse(exchange)) {
-        HttpContinue.sendContinueResponseBlocking(exchange);
-      }
-      InputStream in = exchange.getInputStream();
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, context.maxRequestBody + 1));
-    } catch (IOException e) {
-      Replies.error(exchange, context.nodeId, 400, "could not read the request body: " + e.getMessage(), true);
-      return;
-    }
-    if (body.length > context.maxRequestBody) {
-      Replies.error(exchange, context.nodeId, 413, "request body over the limit of "
-          + context.maxRequestBody + " bytes", true);
-      return;
-    }
-    Fields request = Messages.request(exchange);
-    OriginResponse response = send(exchange, exchange.getRequestMethod().toString(), request, false, body);
-    if (response == null) {
-      return;
-    }
     String method = exchange.getRequestMethod().toString();
+    Fields request = Messages.request(exchange);
+    long declared = exchange.getRequestContentLength();
+    boolean hasBody = declared > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    RequestBody body = hasBody || !method.equals("OPTIONS") && !method.equals("DELETE") && !method.equals("TRACE")
+        ? new RequestBody(hasBody ? declared : 0, null, timeoutMillis()) : null;
+    state.hierarchy = "HIER_DIRECT/" + state.target.host();
+    long sent = System.nanoTime();
+    CompletableFuture<OriginResponse> pending = context.origin.sendStreaming(method, uri(state.target),
+        Messages.toOrigin(exchange, request, context.nodeId, false), body);
+    if (body != null) {
+      String failure = pump(exchange, body);
+      if (failure != null) {
+        body.abort();
+        pending.cancel(true);
+        pending.thenAccept(OriginResponse::close);
+        boolean tooBig = failure.startsWith("request body over");
+        Replies.error(exchange, context.nodeId, tooBig ? 413 : 400, failure, true);
+        return;
+      }
+    }
+    OriginResponse response;
+    try {
+      response = pending.get(timeoutMillis(), TimeUnit.MILLISECONDS);
+      context.metrics.originLatency(System.nanoTime() - sent);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      pending.cancel(true);
+      OriginFailure failure = OriginFailure.of(e, state.target.authority());
+      Replies.error(exchange, context.nodeId, failure.status, failure.reason, false);
+      return;
+    }
     if (!SAFE.contains(method) && response.status() < 400) {
       invalidateAfterUnsafe(state.target, response.headers());
     }
     Relay.relay(exchange, context, response, Messages.endToEnd(response.headers()), "MISS", -1,
         () -> { }, b -> { });
+  }
+
+  /** Copies the client's body into {@code body}; null when it all went, else why not. */
+  private String pump(HttpServerExchange exchange, RequestBody body) {
+    byte[] buffer = new byte[16 * 1024];
+    long total = 0;
+    try {
+      if (HttpContinue.requiresContinueResponse(exchange)) {
+        HttpContinue.sendContinueResponseBlocking(exchange);
+      }
+      InputStream in = exchange.getInputStream();
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        total += n;
+        if (total > context.maxRequestBody) {
+          return "request body over the limit of " + context.maxRequestBody + " bytes";
+        }
+        if (n > 0 && !body.write(buffer, 0, n)) {
+          // the origin answered or failed before taking it all; its response (or error) follows
+          drain(in, buffer, total);
+          return null;
+        }
+      }
+      body.end();
+      return null;
+    } catch (IOException e) {
+      return "could not read the request body: " + e.getMessage();
+    }
+  }
+
+  /** Reads and drops the rest of a body the origin did not want, so the connection stays usable. */
+  private void drain(InputStream in, byte[] buffer, long total) throws IOException {
+    int n;
+    while ((n = in.read(buffer)) >= 0 && total <= context.maxRequestBody) {
+      total += n;
+    }
   }
 
   /** SWR: revalidates with no client waiting; updates or replaces the stored response. */
@@ -147,7 +202,35 @@ final class Fetcher {
     }
   }
 
+  /**
+   * Revalidates {@code stale} for a client, collapsed: one request per key goes to the origin; a
+   * request that still finds one in flight here (the handler normally waits before dispatching)
+   * waits for it and is served what it stored, or revalidates itself.
+   */
   private void revalidate(HttpServerExchange exchange, Fields request, StoredResponse stale) {
+    RequestState state = RequestState.of(exchange);
+    Collapser.Ticket ticket = context.collapser.join(state.key);
+    if (!ticket.leader()) {
+      if (ticket.await(context.collapseTimeout)) {
+        StoredResponse s = context.cache.get(state.key, request);
+        if (s != null && s != stale && CacheHandler.decide(s, Messages.requestCacheControl(request),
+            System.currentTimeMillis()) == CacheHandler.Decision.HIT) {
+          StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
+          return;
+        }
+      }
+      revalidate(exchange, request, stale, stored -> { });
+      return;
+    }
+    try {
+      revalidate(exchange, request, stale, ticket::complete);
+    } finally {
+      ticket.complete(false);
+    }
+  }
+
+  private void revalidate(HttpServerExchange exchange, Fields request, StoredResponse stale,
+      java.util.function.Consumer<Boolean> decided) {
     RequestState state = RequestState.of(exchange);
     state.hierarchy = "HIER_DIRECT/" + state.target.host();
     Fields headers = conditional(request, stale);
@@ -157,6 +240,7 @@ final class Fetcher {
       r = context.origin.send("GET", uri(state.target), headers, null).get(timeoutMillis(), TimeUnit.MILLISECONDS);
       context.metrics.originLatency(System.nanoTime() - sent);
     } catch (Exception e) {
+      decided.accept(false);
       OriginFailure failure = OriginFailure.of(e, state.target.authority());
       if (staleIfError(stale, Messages.requestCacheControl(request))) {
         StoredReplies.serve(exchange, context, stale, "STALE", System.currentTimeMillis());
@@ -169,15 +253,17 @@ final class Fetcher {
     if (r.status() == 304) {
       r.close();
       StoredResponse fresh = refresh(stale, r);
+      decided.accept(true);
       StoredReplies.serve(exchange, context, fresh, "REVALIDATED", System.currentTimeMillis());
       return;
     }
     if (r.status() >= 500 && staleIfError(stale, Messages.requestCacheControl(request))) {
       r.close();
+      decided.accept(false);
       StoredReplies.serve(exchange, context, stale, "STALE", System.currentTimeMillis());
       return;
     }
-    relayAndStore(exchange, request, r, stored -> { });
+    relayAndStore(exchange, request, r, decided);
   }
 
   private StoredResponse refresh(StoredResponse stale, OriginResponse notModified) {
