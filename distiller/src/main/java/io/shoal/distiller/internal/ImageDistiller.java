@@ -5,6 +5,7 @@ import io.shoal.distiller.Input;
 import io.shoal.distiller.Result;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import javax.imageio.IIOException;
 
 /** What the image distillers share: turning a {@link Skip} into a skipped result, and the output step. */
 abstract class ImageDistiller implements Distiller {
@@ -15,7 +16,23 @@ abstract class ImageDistiller implements Distiller {
       return run(in);
     } catch (Skip s) {
       return Result.skipped(s.outcome, name(), in.contentType(), in.body(), s.getMessage());
+    } catch (RuntimeException e) {
+      if (fromDecoder(e)) { // the JDK's readers throw these for some malformed files
+        throw new IIOException("decoder failed on malformed input: " + e, e);
+      }
+      throw e;
     }
+  }
+
+  /** Whether {@code e} was thrown inside the JDK's image code (bad input) rather than ours (a bug). */
+  private static boolean fromDecoder(RuntimeException e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    if (trace.length == 0) {
+      return false;
+    }
+    String where = trace[0].getClassName();
+    return where.startsWith("com.sun.imageio.") || where.startsWith("javax.imageio.")
+        || where.startsWith("sun.awt.image.") || where.startsWith("java.awt.image.");
   }
 
   abstract Result run(Input in) throws IOException, Skip;
