@@ -84,10 +84,11 @@ public final class NodeCommand implements Runnable {
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
     CacheNode node = CacheNode.start(cfg);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread hook = new Thread(() -> {
       node.close();
       stopped.countDown();
-    }, "shoal-shutdown"));
+    }, "shoal-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     out.println("shoal node " + node.id() + ": proxy on http://" + hostPort(node.proxyAddress())
         + " (" + mode(cfg) + "), admin on http://" + hostPort(node.adminAddress())
         + ", cache " + cfg.get(Settings.CACHE_SIZE) / (1024 * 1024) + "MB");
@@ -95,7 +96,11 @@ public final class NodeCommand implements Runnable {
     try {
       stopped.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stopped in process (an embedding thread was interrupted) rather than by a signal.
+      Runtime.getRuntime().removeShutdownHook(hook);
+      node.close();
+      out.println("shoal node " + node.id() + ": stopped");
+      out.flush();
     }
   }
 
