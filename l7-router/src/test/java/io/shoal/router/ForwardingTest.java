@@ -1,0 +1,217 @@
+package io.shoal.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real Undertow nodes on loopback, each a RouterHandler in front of a local handler. */
+class ForwardingTest {
+  static final String SECRET = "forwarding-test-secret";
+  final List<Undertow> servers = new ArrayList<>();
+  final List<PeerForwarder> forwarders = new ArrayList<>();
+  /** Requests each node's local handler served. */
+  final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+  /** Hop headers the local handlers saw (must stay empty). */
+  final List<String> leakedHops = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    servers.forEach(Undertow::stop);
+    forwarders.forEach(PeerForwarder::close);
+  }
+
+  /** The local handler of node {@code id}: says who served, echoes the body size, streams big bodies. */
+  HttpHandler local(String id) {
+    return exchange -> {
+      exchange.startBlocking();
+      served.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      String hop = exchange.getRequestHeaders().getFirst(Router.HOP_HEADER);
+      if (hop != null) {
+        synchronized (leakedHops) {
+          leakedHops.add(hop);
+        }
+      }
+      byte[] body = exchange.getInputStream().readAllBytes();
+      RouteInfo info = RouteInfo.of(exchange);
+      exchange.getResponseHeaders().put(HttpString.tryFromString("X-Cache"), "MISS from " + id);
+      exchange.getResponseHeaders().put(HttpString.tryFromString("X-Why"), info.route() instanceof Route.Local l ? l.why().name() : "?");
+      String size = exchange.getQueryParameters().containsKey("size") ? exchange.getQueryParameters().get("size").getFirst() : null;
+      if (size != null) {
+        int n = Integer.parseInt(size);
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, n);
+        byte[] chunk = new byte[8192];
+        for (int i = 0; i < chunk.length; i++) {
+          chunk[i] = (byte) (i * 31);
+        }
+        for (int sent = 0; sent < n; sent += chunk.length) {
+          exchange.getOutputStream().write(chunk, 0, Math.min(chunk.length, n - sent));
+        }
+        exchange.getOutputStream().close();
+        return;
+      }
+      exchange.getOutputStream().write((id + " " + exchange.getRequestMethod() + " " + body.length)
+          .getBytes(StandardCharsets.UTF_8));
+      exchange.getOutputStream().close();
+    };
+  }
+
+  Router start(String id, int port, StaticMembership membership, String strategy) {
+    Router router = Router.builder().membership(membership).strategy(strategy).build();
+    PeerForwarder forwarder = PeerForwarder.builder().connectTimeout(Duration.ofMillis(500)).build();
+    forwarders.add(forwarder);
+    Undertow server = Undertow.builder()
+        .setServerOption(UndertowOptions.DECODE_URL, false)
+        .addHttpListener(port, "127.0.0.1", new RouterHandler(router, forwarder, local(id)))
+        .build();
+    server.start();
+    servers.add(server);
+    return router;
+  }
+
+  static StaticMembership membership(String self, Map<String, Integer> ports) {
+    StaticMembership.Builder b = Membership.fixed().self(self).secret(SECRET);
+    ports.forEach((id, port) -> b.peer(id, "127.0.0.1:" + port));
+    return b.build();
+  }
+
+  static HttpClient proxyClient(int port) {
+    return HttpClient.newBuilder().proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", port)))
+        .connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  static HttpResponse<String> get(int proxyPort, String url, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return proxyClient(proxyPort).send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Map<String, Integer> ports(String... ids) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    for (String id : ids) {
+      int p;
+      do {
+        p = Nodes.freePort();
+      } while (out.containsValue(p));
+      out.put(id, p);
+    }
+    return out;
+  }
+
+  @Test
+  void everyNodeAnswersFromTheOwnerAndTheOwnerNeverForwardsAgain() throws Exception {
+    Map<String, Integer> ports = ports("n1", "n2", "n3");
+    List<Router> routers = new ArrayList<>();
+    ports.forEach((id, port) -> routers.add(start(id, port, membership(id, ports), "ketama")));
+    for (int i = 0; i < 60; i++) {
+      String url = "http://origin.example/object/" + i;
+      String owner = routers.get(0).candidates(routers.get(0).key(url)).get(0).id();
+      for (int port : ports.values()) {
+        HttpResponse<String> r = get(port, url);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(owner + " GET 0");
+        assertThat(r.headers().firstValue("X-Cache")).contains("MISS from " + owner);
+        boolean receivedByOwner = port == ports.get(owner);
+        assertThat(r.headers().firstValue("X-Why")).contains(receivedByOwner ? "OWNER" : "FROM_PEER");
+      }
+    }
+    assertThat(served.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(180);
+    assertThat(leakedHops).isEmpty();
+  }
+
+  @Test
+  void aForwardedRequestIsNeverForwardedAgainEvenWhenViewsDisagree() throws Exception {
+    Map<String, Integer> ports = ports("n1", "n2");
+    start("n1", ports.get("n1"), membership("n1", ports), "local(self=n2)");
+    start("n2", ports.get("n2"), membership("n2", ports), "local(self=n1)");
+    HttpResponse<String> r = get(ports.get("n1"), "http://origin.example/loop");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("n2 GET 0");
+    assertThat(r.headers().firstValue("X-Why")).contains("FROM_PEER");
+    assertThat(served).containsOnlyKeys("n2");
+  }
+
+  @Test
+  void aForgedHopHeaderFromAClientIsStrippedAndTheRequestRouted() throws Exception {
+    Map<String, Integer> ports = ports("n1", "n2");
+    start("n1", ports.get("n1"), membership("n1", ports), "local(self=n2)");
+    start("n2", ports.get("n2"), membership("n2", ports), "local(self=n2)");
+    HttpResponse<String> r = get(ports.get("n1"), "http://origin.example/forged",
+        Router.HOP_HEADER, "n2; token=guessed-guessed-guessed-guessed");
+    assertThat(r.body()).isEqualTo("n2 GET 0");
+    assertThat(r.headers().firstValue("X-Why")).contains("FROM_PEER");
+    HttpResponse<String> direct = get(ports.get("n2"), "http://origin.example/forged",
+        Router.HOP_HEADER, "n1; token=guessed-guessed-guessed-guessed");
+    assertThat(direct.headers().firstValue("X-Why")).as("a forged header does not make it a peer request").contains("OWNER");
+    assertThat(leakedHops).isEmpty();
+  }
+
+  @Test
+  void aDeadOwnerIsMarkedSuspectAndTheNextCandidateAnswersAtOnce() throws Exception {
+    Map<String, Integer> ports = ports("dead", "n1", "n2");
+    Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=dead)");
+    start("n2", ports.get("n2"), membership("n2", ports), "local(self=dead)");
+    // "dead" listens nowhere: connects are refused. Candidates: dead, then view order (n1, n2).
+    HttpResponse<String> viaN2 = get(ports.get("n2"), "http://origin.example/a");
+    assertThat(viaN2.statusCode()).isEqualTo(200);
+    assertThat(viaN2.body()).isEqualTo("n1 GET 0");
+    HttpResponse<String> viaN1 = get(ports.get("n1"), "http://origin.example/a");
+    assertThat(viaN1.body()).as("n1 is the next candidate itself").isEqualTo("n1 GET 0");
+    assertThat(r1.suspects()).containsExactly("dead");
+    // A POST whose body never left (connect refused) fails over too.
+    HttpResponse<String> post = proxyClient(ports.get("n2")).send(HttpRequest.newBuilder(URI.create("http://origin.example/p"))
+        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(200);
+    assertThat(post.body()).isEqualTo("n1 POST 100000");
+  }
+
+  @Test
+  void bodiesStreamBothWays() throws Exception {
+    Map<String, Integer> ports = ports("n1", "n2");
+    start("n1", ports.get("n1"), membership("n1", ports), "local(self=n2)");
+    start("n2", ports.get("n2"), membership("n2", ports), "local(self=n2)");
+    int size = 8 * 1024 * 1024 + 17;
+    HttpResponse<InputStream> r = proxyClient(ports.get("n1")).send(HttpRequest.newBuilder(
+        URI.create("http://origin.example/big?size=" + size)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Length")).contains(Integer.toString(size));
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try (InputStream in = r.body()) {
+      in.transferTo(got);
+    }
+    byte[] bytes = got.toByteArray();
+    assertThat(bytes).hasSize(size);
+    for (int i = 0; i < bytes.length; i += 4099) {
+      assertThat(bytes[i]).isEqualTo((byte) ((i % 8192) * 31));
+    }
+    HttpResponse<String> put = proxyClient(ports.get("n1")).send(HttpRequest.newBuilder(URI.create("http://origin.example/up"))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3_000_000])).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(put.body()).isEqualTo("n2 PUT 3000000");
+    HttpResponse<String> head = proxyClient(ports.get("n1")).send(HttpRequest.newBuilder(URI.create("http://origin.example/h"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("X-Cache")).contains("MISS from n2");
+  }
+}
