@@ -39,7 +39,10 @@ http {
   server { listen 127.0.0.1:$origin_port; root $work/www; location / { add_header Cache-Control "max-age=3600"; } }
 }
 CONF
+chmod -R a+rX "$work"   # nginx workers run unprivileged; a 0700 mktemp dir would make every answer 403
 nginx -c "$work/nginx.conf"
+code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$origin_port/$(ls "$work/www" | head -1)")"
+[ "$code" = 200 ] || { echo "origin answers $code, not 200: the numbers would be meaningless" >&2; exit 1; }
 
 jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
 [ -n "${SHOAL_JAR:-}" ] || (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)

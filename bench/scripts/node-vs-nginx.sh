@@ -59,7 +59,10 @@ http {
   }
 }
 CONF
+chmod -R a+rX "$work"   # nginx workers run unprivileged; a 0700 mktemp dir would make every answer 403
 nginx -c "$work/nginx.conf"
+code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$origin_port/$(ls "$work/www" | head -1)")"
+[ "$code" = 200 ] || { echo "origin answers $code, not 200: the numbers would be meaningless" >&2; exit 1; }
 
 # SHOAL_JAR: a prebuilt shoal.jar (e.g. from a clean worktree while others edit this one).
 jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
