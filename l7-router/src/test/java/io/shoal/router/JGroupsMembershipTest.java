@@ -122,12 +122,10 @@ class JGroupsMembershipTest {
     await("three members", CONVERGE, () -> allSee(all, 3));
     assertThat(m1.isCoordinator()).isTrue();
 
-    // Load reports: broadcast when changed past the threshold, not for small changes.
+    // Load reports: broadcast when changed past the threshold. (That a small change is not sent
+    // is the threshold rule, tested without timing in RouterTest; waiting here to see nothing
+    // arrive raced with the re-announcements that follow a view change on a loaded machine.)
     await("n2's load at n1", CONVERGE, () -> loadAt(m1, "n2") == 10 && loadAt(m3, "n2") == 10);
-    Thread.sleep(1000); // past the re-announcements that follow a view change
-    load.set(LoadReport.inFlight(11));
-    Thread.sleep(700);
-    assertThat(loadAt(m3, "n2")).as("a change under the threshold is not sent").isEqualTo(10);
     load.set(LoadReport.inFlight(40));
     await("n2's new load at n3", Duration.ofSeconds(5), () -> loadAt(m3, "n2") == 40);
 
