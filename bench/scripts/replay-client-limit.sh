@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# How fast is the replay client itself? `shoal bench replay` against a trivial server (nginx
+# answering every path with 1 KB from memory, `return 200`), then the same 1 KB trace through one
+# shoal node (nginx as its origin, every request a hit after the first 1,000). The client must
+# sustain >= 3x what the node serves. wrk against the same nginx gives a C client's number for
+# scale. Everything runs on this machine's cores, so the client, nginx and the node compete.
+# Usage: bench/scripts/replay-client-limit.sh [duration, default 10s]   (installs nginx, wrk)
+#        SHOAL_JAR=path/shoal.jar to skip the build; SHOAL_JAVA_OPTS for the node's JVM;
+#        CONNECTIONS (default 63), NGINX_WORKERS (default 1).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+duration="${1:-10s}"
+conns="${CONNECTIONS:-63}"
+workers="${NGINX_WORKERS:-1}"
+nginx_port=18101; node_port=18102; admin_port=18103
+
+need=()
+command -v nginx >/dev/null || need+=(nginx)
+command -v wrk >/dev/null || need+=(wrk)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+jar="${SHOAL_JAR:-}"
+if [ -z "$jar" ]; then
+  (cd "$root" && mvn -B -q -ntp -pl cli -am package -DskipTests)
+  jar="$root/cli/target/shoal.jar"
+fi
+
+work="$(mktemp -d)"
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+body="$(head -c 1024 /dev/zero | tr '\0' 'x')"
+cat > "$work/nginx.conf" <<CONF
+worker_processes $workers;
+pid $work/nginx.pid;
+error_log $work/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  default_type text/html;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      add_header Cache-Control "max-age=3600" always;
+      add_header X-Cache "HIT from nginx" always;
+      return 200 "$body";
+    }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf"
+code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$nginx_port/o/1024/1.html")"
+[ "$code" = 200 ] || { echo "nginx answered $code, not 200" >&2; exit 1; }
+
+# 1,000 objects of 1 KB, 3 million requests (more than any run here sends).
+awk 'BEGIN { for (i = 0; i < 3000000; i++) printf "/%d.html 1024\n", i % 1000 }' > "$work/1k.urls"
+
+replay() { # label proxy [more args]
+  local label="$1" proxy="$2"; shift 2
+  java ${REPLAY_JAVA_OPTS:-} -jar "$jar" bench replay --label "$label" --proxy "$proxy" \
+    --trace "urls:$work/1k.urls" --connections "$conns" --keep-alive --warmup 3s \
+    --duration "$duration" --format csv "$@" 2>/dev/null
+}
+field() { # csv column
+  awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i } NR == 2 { print $c }' <<<"$1"
+}
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+client="$(replay client-vs-nginx "http://127.0.0.1:$nginx_port" --origin "http://127.0.0.1:$nginx_port")"
+wrk_out="$(wrk -t2 -c"$conns" -d"$duration" "http://127.0.0.1:$nginx_port/o/1024/1.html" | grep Requests/sec | awk '{print $2}')"
+
+java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --admin-port "$admin_port" \
+  --id limit-node --set proxy.host=127.0.0.1 --set proxy.allowed-destinations=127.0.0.0/8 \
+  --cache-size 256MB >"$work/node.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$admin_port/health" >/dev/null && break; sleep 0.2; done
+node="$(replay node "http://127.0.0.1:$node_port" --origin "http://127.0.0.1:$nginx_port" \
+  --status "http://127.0.0.1:$admin_port/status")"
+
+c_rate="$(field "$client" requests_per_s)"; n_rate="$(field "$node" requests_per_s)"
+printf '%-34s %12s %10s %10s %8s\n' run requests/s p50_ms p99_ms errors
+printf '%-34s %12s %10s %10s %8s\n' "replay client -> nginx (1 KB)" "$c_rate" \
+  "$(field "$client" latency_p50_ms)" "$(field "$client" latency_p99_ms)" "$(field "$client" errors)"
+printf '%-34s %12s\n' "wrk -t2 -> nginx (1 KB)" "$wrk_out"
+printf '%-34s %12s %10s %10s %8s   hit ratio %s\n' "replay client -> shoal node (1 KB)" "$n_rate" \
+  "$(field "$node" latency_p50_ms)" "$(field "$node" latency_p99_ms)" "$(field "$node" errors)" \
+  "$(field "$node" hit_ratio)"
+awk -v c="$c_rate" -v n="$n_rate" 'BEGIN { r = c / n; printf "client / node = %.2fx (target >= 3x: %s)\n", r, (r >= 3 ? "met" : "MISSED") }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,224 @@
+package io.shoal.bench.origin;
+
+import io.shoal.bench.origin.internal.Counters;
+import io.shoal.bench.origin.internal.Jpegs;
+import io.shoal.bench.origin.internal.OriginHandler;
+import io.shoal.traces.TraceRequest;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.xnio.Options;
+
+/**
+ * The benchmark origin: an Undertow server answering every object URL ({@link ObjectUrls}) with
+ * a deterministic body of the size the URL, a loaded trace or the default says; a real JPEG for
+ * image extensions; {@code Cache-Control: max-age}, {@code Last-Modified} and {@code ETag}, and
+ * 304 to a matching conditional request; an optional latency before and a rate cap during each
+ * response (a WAN origin); per-URL request counts in {@link #stats()} and at {@code GET
+ * /_origin/stats}.
+ *
+ * <pre>{@code
+ * try (BenchOrigin origin = BenchOrigin.builder().maxAge(Duration.ofHours(1)).start()) {
+ *   URI u = origin.uri(ObjectUrls.path("42", 1024, 0));   // 1,024 bytes of text/html
+ * }
+ * }</pre>
+ */
+public final class BenchOrigin implements AutoCloseable {
+  private final Undertow server;
+  private final Counters counters;
+  private final InetSocketAddress address;
+
+  private BenchOrigin(Builder b) {
+    this.counters = new Counters();
+    OriginHandler handler = new OriginHandler(new OriginHandler.Options(
+        b.maxAge == null ? -1 : b.maxAge.toSeconds(), b.latency.toMillis(), b.bytesPerSecond,
+        b.defaultSize, Map.copyOf(b.sizes), b.lastModified), counters, new Jpegs(b.imageCacheBytes));
+    this.server = Undertow.builder()
+        .setIoThreads(b.ioThreads)
+        .setWorkerThreads(Math.max(2, b.ioThreads))
+        .setServerOption(UndertowOptions.DECODE_URL, false)
+        .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+        .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+        .setSocketOption(Options.TCP_NODELAY, true)
+        .setSocketOption(Options.BACKLOG, 1024)
+        .addHttpListener(b.port, b.host, handler)
+        .build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      server.stop();
+      throw new IllegalStateException("cannot listen on " + b.host + ":" + b.port + ": " + rootMessage(e), e);
+    }
+    this.address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The sizes of a trace's objects by {@link ObjectUrls#name name}, for an origin that serves
+   * plain paths ({@code /NAME}) at the trace's sizes. The first known size of a key wins.
+   */
+  public static Map<String, Long> sizesOf(Stream<TraceRequest> requests, double imageShare) {
+    Map<String, Long> sizes = new HashMap<>();
+    requests.filter(TraceRequest::hasSize)
+        .forEach(r -> sizes.putIfAbsent(ObjectUrls.name(r.key(), imageShare), r.size()));
+    return sizes;
+  }
+
+  /** Where it listens (the real port when 0 was asked). */
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** {@code http://HOST:PORT} of this origin. */
+  public URI uri() {
+    String host = address.getAddress().getHostAddress();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+  }
+
+  /** The absolute URI of an origin path. */
+  public URI uri(String path) {
+    return URI.create(uri() + path);
+  }
+
+  /** The counts so far. */
+  public OriginStats stats() {
+    return counters.snapshot();
+  }
+
+  /** Starts counting from zero. */
+  public void resetStats() {
+    counters.reset();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** Settings of a {@link BenchOrigin}; each setter checks its value. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private Duration maxAge = Duration.ofDays(1);
+    private Duration latency = Duration.ZERO;
+    private long bytesPerSecond;
+    private long defaultSize = 8192;
+    private Map<String, Long> sizes = Map.of();
+    private long lastModified = 946_684_800_000L; // 2000-01-01T00:00:00Z: old enough for any cache
+    private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private long imageCacheBytes = 64L << 20;
+
+    private Builder() {}
+
+    /** The address to listen on; default 127.0.0.1. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The port; default 0 (any free port). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** {@code Cache-Control: max-age}; {@code null} sends {@code no-store}. Default one day. */
+    public Builder maxAge(Duration maxAge) {
+      if (maxAge != null && maxAge.isNegative()) {
+        throw new IllegalArgumentException("maxAge: " + maxAge + " (expected: >= 0, or null for no-store)");
+      }
+      this.maxAge = maxAge;
+      return this;
+    }
+
+    /** Delay before each response (WAN round trips); default none. */
+    public Builder latency(Duration latency) {
+      Objects.requireNonNull(latency, "latency");
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency: " + latency + " (expected: >= 0)");
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    /** Body rate cap per response in bytes per second; 0 (default) for none. */
+    public Builder bandwidth(long bytesPerSecond) {
+      if (bytesPerSecond < 0) {
+        throw new IllegalArgumentException("bandwidth: " + bytesPerSecond + " (expected: >= 0 bytes/s, 0 for no cap)");
+      }
+      this.bytesPerSecond = bytesPerSecond;
+      return this;
+    }
+
+    /** The size of paths that carry none and are not in {@link #sizes}; default 8 KiB. */
+    public Builder defaultSize(long defaultSize) {
+      if (defaultSize < 0) {
+        throw new IllegalArgumentException("defaultSize: " + defaultSize + " (expected: >= 0)");
+      }
+      this.defaultSize = defaultSize;
+      return this;
+    }
+
+    /** Object sizes by name, e.g. {@link BenchOrigin#sizesOf} of a trace. */
+    public Builder sizes(Map<String, Long> sizes) {
+      this.sizes = Objects.requireNonNull(sizes, "sizes");
+      return this;
+    }
+
+    /** {@code Last-Modified} of every object, in epoch milliseconds; default 2000-01-01. */
+    public Builder lastModified(long epochMillis) {
+      if (epochMillis < 0) {
+        throw new IllegalArgumentException("lastModified: " + epochMillis + " (expected: >= 0)");
+      }
+      this.lastModified = epochMillis;
+      return this;
+    }
+
+    /** Undertow I/O threads; default one per core. */
+    public Builder ioThreads(int ioThreads) {
+      if (ioThreads <= 0) {
+        throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: > 0)");
+      }
+      this.ioThreads = ioThreads;
+      return this;
+    }
+
+    /** Bytes of recently drawn JPEGs to keep; default 64 MiB. */
+    public Builder imageCache(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("imageCache: " + bytes + " (expected: >= 0)");
+      }
+      this.imageCacheBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Starts the origin.
+     *
+     * @throws IllegalStateException when it cannot listen, naming the address and why
+     */
+    public BenchOrigin start() {
+      return new BenchOrigin(this);
+    }
+  }
+}

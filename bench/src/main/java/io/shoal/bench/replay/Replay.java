@@ -1,0 +1,341 @@
+package io.shoal.bench.replay;
+
+import io.shoal.bench.replay.internal.Engine;
+import io.shoal.bench.replay.internal.Feed;
+import io.shoal.bench.replay.internal.Probes;
+import io.shoal.bench.replay.internal.Tally;
+import io.shoal.traces.TraceRequest;
+import io.shoal.traces.Traces;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed-loop replay of a trace through an HTTP proxy: {@code connections} virtual users each
+ * send the trace's next GET as an absolute-URI request for its object on the benchmark origin
+ * ({@link io.shoal.bench.origin.ObjectUrls}) and wait for the whole response before the next.
+ * Runs until the trace ends, {@code requests} have been sent, or the measured {@code duration}
+ * (after {@code warmup}) is over — or {@link #stop()}.
+ *
+ * <pre>{@code
+ * ReplayResult r = Replay.builder()
+ *     .proxy(URI.create("http://127.0.0.1:3128"))
+ *     .origin(origin.uri())
+ *     .trace("webcachesim:classpath:bu-1998-webcachesim.tr.gz")
+ *     .connections(63).keepAlive(true)
+ *     .build().run();
+ * }</pre>
+ */
+public final class Replay {
+  private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private final Builder b;
+  private final Tally tally = new Tally();
+  private volatile Engine engine;
+  private volatile boolean stopped;
+  private volatile long startNanos;
+
+  private Replay(Builder b) {
+    this.b = b;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the replay to its end (or {@link #stop()}) and returns what it measured.
+   *
+   * @throws IllegalStateException when the proxy cannot be reached, or the trace fails while read
+   *     (the message names the file and line)
+   */
+  public ReplayResult run() {
+    InetSocketAddress proxyAddress = new InetSocketAddress(b.proxy.getHost(), port(b.proxy));
+    Probes.reachable(b.proxy, proxyAddress);
+    long[] originBefore = Probes.originCounts(b.origin);
+    Map<String, Long> nodesBefore = nodeTotals();
+    String origin = b.origin.toString().replaceAll("/+$", "");
+    String hostHeader = b.origin.getRawAuthority();
+    boolean interrupted = false;
+    Feed feed;
+    try (Stream<TraceRequest> requests = b.requests.get()) {
+      feed = new Feed(requests.iterator(), origin, b.imageShare, b.defaultSize, b.maxRequests);
+      startNanos = System.nanoTime();
+      long measureFrom = startNanos + b.warmup.toNanos();
+      tally.measureFrom(measureFrom);
+      long deadline = b.duration == null ? 0 : measureFrom + b.duration.toNanos();
+      Engine e = new Engine(new Engine.Config(proxyAddress, hostHeader, b.connections, b.threads,
+          b.keepAlive, b.timeout.toNanos(), Math.min(b.timeout.toMillis(), 10_000), deadline), feed, tally);
+      engine = e;
+      try {
+        if (stopped) {
+          e.stop();
+        }
+        e.start();
+        interrupted = await(e);
+      } finally {
+        e.close();
+      }
+    }
+    if (feed.failure() != null) {
+      throw new IllegalStateException(feed.failure().getMessage(), feed.failure());
+    }
+    long[] originAfter = Probes.originCounts(b.origin);
+    return result(feed, originBefore, originAfter, nodesBefore, interrupted || stopped);
+  }
+
+  /** Whether the run was interrupted (then it waited a grace period for requests in flight). */
+  private boolean await(Engine e) {
+    try {
+      while (!e.await(TimeUnit.MILLISECONDS.toNanos(200))) {
+        if (stopped) {
+          e.stop();
+          e.await(GRACE_NANOS);
+          return true;
+        }
+      }
+      return false;
+    } catch (InterruptedException ie) {
+      stopped = true;
+      e.stop();
+      try {
+        e.await(GRACE_NANOS);
+      } catch (InterruptedException again) {
+        // give up waiting: the connections are closed next
+      }
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  /** Stops sending; {@link #run()} returns the partial result after requests in flight end. */
+  public void stop() {
+    stopped = true;
+    Engine e = engine;
+    if (e != null) {
+      e.stop();
+    }
+  }
+
+  /** Requests completed so far (warm-up included), for progress. */
+  public long completed() {
+    return tally.completed();
+  }
+
+  /** Nanoseconds since the replay started sending, 0 before. */
+  public long elapsedNanos() {
+    long s = startNanos;
+    return s == 0 ? 0 : System.nanoTime() - s;
+  }
+
+  private ReplayResult result(Feed feed, long[] originBefore, long[] originAfter,
+      Map<String, Long> nodesBefore, boolean interrupted) {
+    Tally.Snapshot s = tally.snapshot();
+    long from = tally.measureFrom();
+    double seconds = s.lastNanos() == 0 ? 0 : Math.max(0, s.lastNanos() - from) / 1e9;
+    Histogram h = s.latencyMicros();
+    ReplayResult.Latency latency = h.getTotalCount() == 0
+        ? new ReplayResult.Latency(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+        : new ReplayResult.Latency(ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+            ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
+            h.getMean() / 1000);
+    Map<String, Long> nodesAfter = nodeTotals();
+    Map<String, Long> statusRequests = new HashMap<>();
+    nodesAfter.forEach((n, after) -> statusRequests.put(n, after - nodesBefore.getOrDefault(n, 0L)));
+    return new ReplayResult(b.label, b.proxy.toString(), b.name, b.connections, b.keepAlive, seconds,
+        s.warmup(), s.ok(), s.bodyBytes(), s.hits(), s.tagged(), s.hitBytes(), s.errors(), s.statuses(),
+        s.cacheResults(), s.nodes(), statusRequests,
+        originBefore != null && originAfter != null ? originAfter[0] - originBefore[0] : -1,
+        originAfter != null ? originAfter[1] : -1,
+        latency, feed.skipped(), interrupted);
+  }
+
+  private Map<String, Long> nodeTotals() {
+    Map<String, Long> totals = new HashMap<>();
+    for (URI u : b.statusUris) {
+      Object[] n = Probes.nodeRequests(u);
+      if (n != null) {
+        totals.merge((String) n[0], (Long) n[1], Long::sum);
+      }
+    }
+    return totals;
+  }
+
+  private static double ms(long micros) {
+    return micros / 1000.0;
+  }
+
+  private static int port(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : 80;
+  }
+
+  /** Settings of a {@link Replay}; each setter checks its value. */
+  public static final class Builder {
+    private URI proxy;
+    private URI origin;
+    private String name;
+    private Supplier<Stream<TraceRequest>> requests;
+    private int connections = 63;
+    private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private Duration duration;
+    private long maxRequests;
+    private Duration warmup = Duration.ZERO;
+    private boolean keepAlive;
+    private Duration timeout = Duration.ofSeconds(30);
+    private double imageShare;
+    private long defaultSize = 8192;
+    private String label = "replay";
+    private List<URI> statusUris = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The proxy, {@code http://HOST:PORT}. */
+    public Builder proxy(URI proxy) {
+      this.proxy = http("proxy", proxy);
+      return this;
+    }
+
+    /** The benchmark origin, {@code http://HOST:PORT}. */
+    public Builder origin(URI origin) {
+      this.origin = http("origin", origin);
+      return this;
+    }
+
+    /** The trace to replay, {@code FORMAT:PATH} (opened when the run starts). */
+    public Builder trace(String spec) {
+      Objects.requireNonNull(spec, "spec");
+      Traces.format(spec); // fail fast on a bad spec or format
+      this.name = spec;
+      this.requests = () -> Traces.open(spec).requests();
+      return this;
+    }
+
+    /** The requests to replay, named {@code name} in the result. */
+    public Builder requests(String name, Supplier<Stream<TraceRequest>> requests) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.requests = Objects.requireNonNull(requests, "requests");
+      return this;
+    }
+
+    /** Concurrent connections (virtual users); default 63, the paper's per server. */
+    public Builder connections(int connections) {
+      if (connections <= 0) {
+        throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
+      }
+      this.connections = connections;
+      return this;
+    }
+
+    /** Client event-loop threads; default the cores, at most 4. */
+    public Builder threads(int threads) {
+      if (threads <= 0) {
+        throw new IllegalArgumentException("threads: " + threads + " (expected: > 0)");
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** How long to measure after the warm-up; null (default) until the trace ends. */
+    public Builder duration(Duration duration) {
+      if (duration != null && (duration.isNegative() || duration.isZero())) {
+        throw new IllegalArgumentException("duration: " + duration + " (expected: > 0)");
+      }
+      this.duration = duration;
+      return this;
+    }
+
+    /** Most requests to send, warm-up included; 0 (default) for the whole trace. */
+    public Builder maxRequests(long maxRequests) {
+      if (maxRequests < 0) {
+        throw new IllegalArgumentException("requests: " + maxRequests + " (expected: > 0, or 0 for the whole trace)");
+      }
+      this.maxRequests = maxRequests;
+      return this;
+    }
+
+    /** How long to send before measuring; default none. */
+    public Builder warmup(Duration warmup) {
+      if (Objects.requireNonNull(warmup, "warmup").isNegative()) {
+        throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0)");
+      }
+      this.warmup = warmup;
+      return this;
+    }
+
+    /** Reuse connections (HTTP/1.1 keep-alive); default off: a connection per request. */
+    public Builder keepAlive(boolean keepAlive) {
+      this.keepAlive = keepAlive;
+      return this;
+    }
+
+    /** A request without its whole response after this long is an error; default 30 s. */
+    public Builder timeout(Duration timeout) {
+      if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The share of numeric object ids served as JPEG images, 0..1; default 0. */
+    public Builder imageShare(double imageShare) {
+      if (!(imageShare >= 0 && imageShare <= 1)) {
+        throw new IllegalArgumentException("images: " + imageShare + " (expected: 0..1)");
+      }
+      this.imageShare = imageShare;
+      return this;
+    }
+
+    /** The size of trace requests that carry none; default 8 KiB. */
+    public Builder defaultSize(long defaultSize) {
+      if (defaultSize < 0) {
+        throw new IllegalArgumentException("defaultSize: " + defaultSize + " (expected: >= 0)");
+      }
+      this.defaultSize = defaultSize;
+      return this;
+    }
+
+    /** The run's name in reports; default "replay". */
+    public Builder label(String label) {
+      this.label = Objects.requireNonNull(label, "label");
+      return this;
+    }
+
+    /** Shoal admin {@code /status} URIs whose request counts the result reports per node. */
+    public Builder status(List<URI> statusUris) {
+      this.statusUris = List.copyOf(statusUris);
+      return this;
+    }
+
+    public Replay build() {
+      if (proxy == null) {
+        throw new IllegalArgumentException("proxy: not set (expected: http://HOST:PORT)");
+      }
+      if (origin == null) {
+        throw new IllegalArgumentException("origin: not set (expected: http://HOST:PORT)");
+      }
+      if (requests == null) {
+        throw new IllegalArgumentException("trace: not set (expected: FORMAT:PATH)");
+      }
+      return new Replay(this);
+    }
+
+    private static URI http(String what, URI u) {
+      Objects.requireNonNull(u, what);
+      if (!"http".equals(u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT))
+          || u.getHost() == null) {
+        throw new IllegalArgumentException(what + ": \"" + u + "\" (expected: http://HOST:PORT)");
+      }
+      return u;
+    }
+  }
+}

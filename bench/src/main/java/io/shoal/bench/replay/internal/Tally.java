@@ -1,0 +1,108 @@
+package io.shoal.bench.replay.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What a replay has measured so far; safe for the client's event loops to write at once.
+ * Responses to requests started before the end of the warm-up are only counted as warm-up.
+ */
+public final class Tally {
+  private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
+  private final Recorder latency = new Recorder(MAX_MICROS, 3);
+  private final Histogram total = new Histogram(MAX_MICROS, 3);
+  private final LongAdder completed = new LongAdder();
+  private final LongAdder warmup = new LongAdder();
+  private final LongAdder ok = new LongAdder();
+  private final LongAdder bodyBytes = new LongAdder();
+  private final LongAdder tagged = new LongAdder();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder hitBytes = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> cacheResults = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> nodes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final AtomicLong lastNanos = new AtomicLong();
+  private volatile long measureFrom;
+
+  /** Requests started at or after {@code nanos} (System.nanoTime) are measured. */
+  public void measureFrom(long nanos) {
+    this.measureFrom = nanos;
+  }
+
+  public long measureFrom() {
+    return measureFrom;
+  }
+
+  /** A whole response to a request started at {@code startNanos}. */
+  public void response(long startNanos, long endNanos, int status, String xCache, long body) {
+    completed.increment();
+    if (startNanos - measureFrom < 0) {
+      warmup.increment();
+      return;
+    }
+    latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (endNanos - startNanos) / 1000)));
+    lastNanos.accumulateAndGet(endNanos, (a, b) -> b - a > 0 ? b : a);
+    statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+    if (status >= 400) {
+      errors.computeIfAbsent("http " + status, s -> new LongAdder()).increment();
+      return;
+    }
+    ok.increment();
+    bodyBytes.add(body);
+    if (xCache == null) {
+      return;
+    }
+    tagged.increment();
+    int space = xCache.indexOf(' ');
+    String result = space < 0 ? xCache : xCache.substring(0, space);
+    cacheResults.computeIfAbsent(result, s -> new LongAdder()).increment();
+    if (result.equals("HIT") || result.equals("STALE")) {
+      hits.increment();
+      hitBytes.add(body);
+    }
+    int from = xCache.indexOf(" from ");
+    if (from >= 0) {
+      nodes.computeIfAbsent(xCache.substring(from + 6).strip(), s -> new LongAdder()).increment();
+    }
+  }
+
+  /** A request that got no whole response, by kind ("connect refused", "timeout", ...). */
+  public void error(long startNanos, String kind) {
+    completed.increment();
+    if (startNanos - measureFrom < 0) {
+      warmup.increment();
+      return;
+    }
+    errors.computeIfAbsent(kind, s -> new LongAdder()).increment();
+  }
+
+  /** Responses and errors so far, warm-up included. */
+  public long completed() {
+    return completed.sum();
+  }
+
+  /** A copy of the measurements (the latency histogram is drained into the running total). */
+  public synchronized Snapshot snapshot() {
+    total.add(latency.getIntervalHistogram());
+    return new Snapshot(warmup.sum(), ok.sum(), bodyBytes.sum(), tagged.sum(), hits.sum(), hitBytes.sum(),
+        sums(cacheResults), sums(nodes), sums(statuses), sums(errors), total.copy(), lastNanos.get());
+  }
+
+  private static <K extends Comparable<K>> Map<K, Long> sums(Map<K, LongAdder> m) {
+    Map<K, Long> out = new TreeMap<>();
+    m.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** The measurements at one moment; latency in microseconds. */
+  public record Snapshot(long warmup, long ok, long bodyBytes, long tagged, long hits, long hitBytes,
+      Map<String, Long> cacheResults, Map<String, Long> nodes, Map<Integer, Long> statuses,
+      Map<String, Long> errors, Histogram latencyMicros, long lastNanos) {}
+}

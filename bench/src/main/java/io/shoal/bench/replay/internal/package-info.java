@@ -1,0 +1,2 @@
+/** The replay client's internals: the Netty closed loop, its response parser and tallies. */
+package io.shoal.bench.replay.internal;
