@@ -1,28 +1,43 @@
 package io.shoal.router;
 
+import com.google.common.hash.Hashing;
 import io.shoal.hashing.Member;
+import io.shoal.hashing.Strategies;
+import io.shoal.hashing.Strategy;
+import io.shoal.hashing.internal.CarpStrategy;
+import io.shoal.hashing.internal.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Generates {@code /proxy.pac}: a proxy auto-config script that sends each URL straight to the
  * node that owns it (then the other nodes in failover order), computed in JavaScript exactly as
- * {@code io.shoal.hashing} places keys — for {@code md5}, {@code ketama} and {@code carp}. Other
- * strategies (including {@code rendezvous}, whose FarmHash Fingerprint64 is not ported yet) get a
- * script that lists every node in view order; the nodes route among themselves. Draining nodes
- * are left out. The script hashes the URL as the browser gives it, with scheme and host
- * lower-cased, default port and fragment dropped — not the router's full normalization — so a URL
- * with, e.g., percent-encoded unreserved characters may reach a non-owner, which forwards it.
+ * {@code io.shoal.hashing} places keys — for {@code md5}, {@code ketama}, {@code carp} (MD5 and
+ * CARP's hashes in plain JavaScript) and {@code rendezvous}, {@code jump}, {@code maglev(size)}
+ * (FarmHash Fingerprint64 and MurmurHash3's {@code fmix64} with BigInt; member hashes, Maglev's
+ * offsets and skips are computed here and embedded). Other strategies, {@code jump} over unequal
+ * weights, and the BigInt ones in an engine without BigInt get a script that lists every node in
+ * view order; the nodes route among themselves. Draining nodes are left out. The script hashes
+ * the URL as the browser gives it, with scheme and host lower-cased, default port and fragment
+ * dropped — not the router's full normalization — so a URL with, e.g., percent-encoded unreserved
+ * characters may reach a non-owner, which forwards it.
  */
 public final class ProxyAutoConfig {
-  /** The strategies the script computes itself. */
-  public static final Set<String> COMPUTED = Set.of("md5", "ketama", "carp");
+  /** The strategies the script computes itself (by {@link Strategy#name()}; maglev of any size). */
+  public static final Set<String> COMPUTED = Set.of("md5", "ketama", "carp", "rendezvous", "jump", "maglev");
+  private static final Pattern MAGLEV = Pattern.compile("maglev\\(size=(\\d+)\\)");
+  // As io.shoal.hashing.internal.MaglevStrategy (private there): the seeds of offset and skip.
+  private static final int MAGLEV_OFFSET_SEED = 0x4d61676c;
+  private static final int MAGLEV_SKIP_SEED = 0x65763131;
   private static final String TEMPLATE = load();
 
   private ProxyAutoConfig() {}
@@ -31,8 +46,17 @@ public final class ProxyAutoConfig {
   public static String generate(ClusterView view, String spec) {
     Objects.requireNonNull(view, "view");
     Objects.requireNonNull(spec, "spec");
-    String name = spec.strip();
     List<Peer> peers = view.peers();
+    String name = computedName(spec.strip());
+    int maglevSize = 0;
+    Matcher m = MAGLEV.matcher(name);
+    if (m.matches()) {
+      maglevSize = Integer.parseInt(m.group(1));
+      name = maglevSize > peers.size() ? "maglev" : "list"; // the strategy refuses smaller tables
+    }
+    if (name.equals("jump") && !view.view().uniformWeights()) {
+      name = "list"; // the strategy refuses unequal weights
+    }
     StringBuilder c = new StringBuilder("{\n  strategy: ").append(js(COMPUTED.contains(name) ? name : "list"));
     c.append(",\n  ids: [");
     join(c, peers.stream().map(p -> js(p.id())).toList());
@@ -43,13 +67,37 @@ public final class ProxyAutoConfig {
     c.append("],\n  draining: [");
     join(c, peers.stream().map(p -> Boolean.toString(view.draining().contains(p.id()))).toList());
     c.append("],\n  carpHashes: [");
-    join(c, peers.stream().map(p -> Integer.toString(Carp.memberHash(p.id()))).toList());
+    join(c, peers.stream().map(p -> Integer.toString(CarpStrategy.memberHash(p.id()))).toList());
     c.append("],\n  carpMultipliers: [");
     double[] weights = view.view().members().stream().mapToDouble(Member::weight).toArray();
-    double[] multipliers = Carp.multipliers(weights);
-    join(c, java.util.Arrays.stream(multipliers).mapToObj(ProxyAutoConfig::number).toList());
-    c.append("]\n}");
+    join(c, Arrays.stream(CarpStrategy.multipliers(weights)).mapToObj(ProxyAutoConfig::number).toList());
+    c.append("],\n  seeds: [");
+    join(c, peers.stream().map(p -> js(Long.toUnsignedString(Hashes.hash64(p.id())))).toList());
+    c.append("]");
+    if (maglevSize > peers.size()) {
+      int size = maglevSize;
+      c.append(",\n  maglev: {size: ").append(size).append(", offsets: [");
+      join(c, peers.stream().map(p -> Long.toString(maglevHash(MAGLEV_OFFSET_SEED, p.id(), size))).toList());
+      c.append("], skips: [");
+      join(c, peers.stream().map(p -> Long.toString(maglevHash(MAGLEV_SKIP_SEED, p.id(), size - 1) + 1)).toList());
+      c.append("]}");
+    }
+    c.append("\n}");
     return TEMPLATE.replace("/*CONFIG*/null", c.toString());
+  }
+
+  /** The canonical name of the strategy {@code spec} ({@code maglev(size=N)}), or "list" if it is not valid. */
+  private static String computedName(String spec) {
+    try {
+      return Strategies.create(spec).name();
+    } catch (IllegalArgumentException e) {
+      return "list";
+    }
+  }
+
+  private static long maglevHash(int seed, String id, int modulus) {
+    long h = Hashing.murmur3_128(seed).hashBytes(id.getBytes(StandardCharsets.UTF_8)).asLong();
+    return Long.remainderUnsigned(h, modulus);
   }
 
   private static void join(StringBuilder b, List<String> parts) {
@@ -77,48 +125,6 @@ public final class ProxyAutoConfig {
       return new String(Objects.requireNonNull(in, "pac.js").readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** CARP's member hashes and load-factor multipliers, as {@code io.shoal.hashing} computes them. */
-  private static final class Carp {
-    private static final int MULTIPLIER = 0x62531965;
-
-    static int memberHash(String name) {
-      int h = 0;
-      for (byte c : name.getBytes(StandardCharsets.UTF_8)) {
-        h += Integer.rotateLeft(h, 19) + c;
-      }
-      h += h * MULTIPLIER;
-      return Integer.rotateLeft(h, 21);
-    }
-
-    /** CARP v1.0 section 3.3, members sorted by weight (a copy of hashing's, which is internal there). */
-    static double[] multipliers(double[] weights) {
-      int k = weights.length;
-      double total = java.util.Arrays.stream(weights).sum();
-      Integer[] order = java.util.stream.IntStream.range(0, k).boxed().toArray(Integer[]::new);
-      java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> weights[i]));
-      double[] out = new double[k];
-      double lastFactor = 0;
-      double product = 1;
-      double lastMultiplier = 0;
-      for (int j = 1; j <= k; j++) {
-        int i = order[j - 1];
-        double factor = weights[i] / total;
-        if (Math.floor(factor * 1000.0) == 0.0) {
-          factor = 0.0;
-        }
-        double kk1 = k - j + 1;
-        double x = (kk1 * (factor - lastFactor)) / product;
-        x += Math.pow(lastMultiplier, kk1);
-        x = Math.pow(x, 1.0 / kk1);
-        out[i] = x;
-        product *= x;
-        lastMultiplier = x;
-        lastFactor = factor;
-      }
-      return out;
     }
   }
 }
