@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         io.shoal.cli.trace.TraceCommand.class,
         io.shoal.cli.node.NodeCommand.class,
         io.shoal.cli.front.FrontCommand.class,
+        io.shoal.cli.bench.BenchCommand.class,
     })
 public final class ShoalCommand implements Runnable {
 

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * or a plain line every {@link #LINE_INTERVAL_NANOS} otherwise. Short runs print nothing.
  * {@link #tick()} is cheap enough to call per request.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
   static final long BAR_INTERVAL_NANOS = 200_000_000L;
   static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
   private static final int WIDTH = 30;
@@ -44,7 +44,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Progress on the real terminal, if there is one, else in periodic lines. */
-  static Progress of(PrintWriter err, String what, LongSupplier done, LongSupplier total) {
+  public static Progress of(PrintWriter err, String what, LongSupplier done, LongSupplier total) {
     boolean terminal = System.console() != null;
     return new Progress(err, what, terminal, terminal ? BAR_INTERVAL_NANOS : LINE_INTERVAL_NANOS,
         done, total, System::nanoTime);
@@ -58,6 +58,19 @@ final class Progress implements AutoCloseable {
         show(now);
         next = now + interval;
       }
+    }
+  }
+
+  /**
+   * Sets the count to {@code n}, for runs counted elsewhere (e.g. on other threads), and shows
+   * progress if it is due; call it from one thread, as often as convenient.
+   */
+  public void set(long n) {
+    count = n;
+    long now = clock.getAsLong();
+    if (now >= next) {
+      show(now);
+      next = now + interval;
     }
   }
 

@@ -1,0 +1,20 @@
+package io.shoal.cli.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code shoal bench}: measure proxies with real HTTP. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: the benchmark origin and trace replay through any HTTP proxy.",
+    subcommands = {BenchOriginCommand.class, BenchReplayCommand.class})
+public final class BenchCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command (origin or replay)");
+  }
+}
