@@ -1,11 +1,9 @@
 package io.shoal.router;
 
-import com.google.common.hash.Hashing;
+import io.shoal.hashing.PlacementFunctions;
 import io.shoal.hashing.Member;
 import io.shoal.hashing.Strategies;
 import io.shoal.hashing.Strategy;
-import io.shoal.hashing.internal.CarpStrategy;
-import io.shoal.hashing.internal.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +33,6 @@ public final class ProxyAutoConfig {
   /** The strategies the script computes itself (by {@link Strategy#name()}; maglev of any size). */
   public static final Set<String> COMPUTED = Set.of("md5", "ketama", "carp", "rendezvous", "jump", "maglev");
   private static final Pattern MAGLEV = Pattern.compile("maglev\\(size=(\\d+)\\)");
-  // As io.shoal.hashing.internal.MaglevStrategy (private there): the seeds of offset and skip.
-  private static final int MAGLEV_OFFSET_SEED = 0x4d61676c;
-  private static final int MAGLEV_SKIP_SEED = 0x65763131;
   private static final String TEMPLATE = load();
 
   private ProxyAutoConfig() {}
@@ -67,19 +62,19 @@ public final class ProxyAutoConfig {
     c.append("],\n  draining: [");
     join(c, peers.stream().map(p -> Boolean.toString(view.draining().contains(p.id()))).toList());
     c.append("],\n  carpHashes: [");
-    join(c, peers.stream().map(p -> Integer.toString(CarpStrategy.memberHash(p.id()))).toList());
+    join(c, peers.stream().map(p -> Integer.toString(PlacementFunctions.carpMemberHash(p.id()))).toList());
     c.append("],\n  carpMultipliers: [");
     double[] weights = view.view().members().stream().mapToDouble(Member::weight).toArray();
-    join(c, Arrays.stream(CarpStrategy.multipliers(weights)).mapToObj(ProxyAutoConfig::number).toList());
+    join(c, Arrays.stream(PlacementFunctions.carpMultipliers(weights)).mapToObj(ProxyAutoConfig::number).toList());
     c.append("],\n  seeds: [");
-    join(c, peers.stream().map(p -> js(Long.toUnsignedString(Hashes.hash64(p.id())))).toList());
+    join(c, peers.stream().map(p -> js(Long.toUnsignedString(PlacementFunctions.hash64(p.id())))).toList());
     c.append("]");
     if (maglevSize > peers.size()) {
       int size = maglevSize;
       c.append(",\n  maglev: {size: ").append(size).append(", offsets: [");
-      join(c, peers.stream().map(p -> Long.toString(maglevHash(MAGLEV_OFFSET_SEED, p.id(), size))).toList());
+      join(c, peers.stream().map(p -> Long.toString(PlacementFunctions.maglevOffset(p.id(), size))).toList());
       c.append("], skips: [");
-      join(c, peers.stream().map(p -> Long.toString(maglevHash(MAGLEV_SKIP_SEED, p.id(), size - 1) + 1)).toList());
+      join(c, peers.stream().map(p -> Long.toString(PlacementFunctions.maglevSkip(p.id(), size))).toList());
       c.append("]}");
     }
     c.append("\n}");
@@ -93,11 +88,6 @@ public final class ProxyAutoConfig {
     } catch (IllegalArgumentException e) {
       return "list";
     }
-  }
-
-  private static long maglevHash(int seed, String id, int modulus) {
-    long h = Hashing.murmur3_128(seed).hashBytes(id.getBytes(StandardCharsets.UTF_8)).asLong();
-    return Long.remainderUnsigned(h, modulus);
   }
 
   private static void join(StringBuilder b, List<String> parts) {

@@ -75,12 +75,25 @@ public final class MaglevStrategy implements Strategy {
     double[] share = new double[n];
     double maxWeight = view.members().stream().mapToDouble(Member::weight).max().orElseThrow();
     for (int i = 0; i < n; i++) {
-      byte[] id = view.get(i).id().getBytes(StandardCharsets.UTF_8);
-      offset[i] = Long.remainderUnsigned(Hashing.murmur3_128(OFFSET_SEED).hashBytes(id).asLong(), tableSize);
-      skip[i] = Long.remainderUnsigned(Hashing.murmur3_128(SKIP_SEED).hashBytes(id).asLong(), tableSize - 1) + 1;
+      offset[i] = offset(view.get(i).id(), tableSize);
+      skip[i] = skip(view.get(i).id(), tableSize);
       share[i] = view.get(i).weight() / maxWeight;
     }
     return fill(offset, skip, share, tableSize);
+  }
+
+  /** Where member {@code id}'s permutation of a table of {@code size} entries starts. */
+  public static long offset(String id, int size) {
+    return Long.remainderUnsigned(seeded(OFFSET_SEED, id), size);
+  }
+
+  /** The step of member {@code id}'s permutation of a table of {@code size} entries. */
+  public static long skip(String id, int size) {
+    return Long.remainderUnsigned(seeded(SKIP_SEED, id), size - 1) + 1;
+  }
+
+  private static long seeded(int seed, String id) {
+    return Hashing.murmur3_128(seed).hashBytes(id.getBytes(StandardCharsets.UTF_8)).asLong();
   }
 
   /**
