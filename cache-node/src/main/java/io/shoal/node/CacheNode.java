@@ -8,6 +8,7 @@ import io.shoal.node.internal.admin.AdminHandler;
 import io.shoal.node.internal.cache.CachePolicy;
 import io.shoal.node.internal.cache.Collapser;
 import io.shoal.node.internal.cache.HttpCache;
+import io.shoal.node.internal.cluster.NodeCluster;
 import io.shoal.node.internal.log.AccessLog;
 import io.shoal.node.internal.origin.CachingDnsResolver;
 import io.shoal.node.internal.origin.OriginClient;
@@ -46,6 +47,7 @@ public final class CacheNode implements AutoCloseable {
   private final AtomicBoolean serving = new AtomicBoolean(true);
   private final InetSocketAddress proxyAddress;
   private final InetSocketAddress adminAddress;
+  private final NodeCluster cluster;
 
   private CacheNode(NodeConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -84,11 +86,17 @@ public final class CacheNode implements AutoCloseable {
         .connectTimeout(config.get(Settings.ORIGIN_CONNECT_TIMEOUT))
         .responseTimeout(config.get(Settings.ORIGIN_RESPONSE_TIMEOUT))
         .build();
+    this.cluster = config.get(Settings.CLUSTER_ENABLED)
+        ? new NodeCluster(config, normalizer, () -> (double) cache.bytes() / cacheBytes,
+            key -> cache.invalidate(key) > 0, registry)
+        : null;
+    ProxyHandlers.Cluster hooks = cluster == null ? null
+        : new ProxyHandlers.Cluster(cluster::isPeer, cluster::fromPeer, cluster::route, cluster::pac, cluster.relay());
     HttpHandler proxy = ProxyHandlers.chain(context, accessLog, dns, config.get(Settings.CLIENT_ACL),
-        config.get(Settings.MAX_HEADER_BYTES), config.get(Settings.CONNECT_PORTS));
+        config.get(Settings.MAX_HEADER_BYTES), config.get(Settings.CONNECT_PORTS), hooks);
     this.graceful = new GracefulShutdownHandler(proxy);
     HttpHandler admin = new AdminHandler(id, cache, cacheBytes, metrics, registry, normalizer,
-        config.get(Settings.ADMIN_TOKEN), serving::get);
+        config.get(Settings.ADMIN_TOKEN), serving::get, cluster);
     int ioThreads = config.get(Settings.IO_THREADS);
     long maxHeader = config.get(Settings.MAX_HEADER_BYTES);
     OptionMap serverOptions = OptionMap.builder()
@@ -119,12 +127,29 @@ public final class CacheNode implements AutoCloseable {
       server.stop();
       origin.close();
       accessLog.close();
+      if (cluster != null) {
+        cluster.close();
+      }
       throw new IllegalStateException("cannot listen on proxy " + config.get(Settings.PROXY_HOST) + ":"
           + config.get(Settings.PROXY_PORT) + " / admin " + config.get(Settings.ADMIN_HOST) + ":"
           + config.get(Settings.ADMIN_PORT) + ": " + rootMessage(e), e);
     }
     this.proxyAddress = proxyListener.address();
     this.adminAddress = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    if (cluster != null) {
+      try {
+        cluster.join(proxyAddress);
+      } catch (RuntimeException e) {
+        proxyListener.close();
+        server.stop();
+        origin.close();
+        accessLog.close();
+        cluster.close();
+        throw new IllegalStateException("cluster " + config.get(Settings.CLUSTER_NAME) + ": cannot join on "
+            + config.get(Settings.CLUSTER_BIND_ADDRESS) + ":" + config.get(Settings.CLUSTER_BIND_PORT)
+            + ": " + rootMessage(e), e);
+      }
+    }
   }
 
   /**
@@ -153,11 +178,20 @@ public final class CacheNode implements AutoCloseable {
     return adminAddress;
   }
 
+  /** The node's cluster membership; null when {@code cluster.enabled} is false. */
+  public NodeCluster cluster() {
+    return cluster;
+  }
+
   /** Refuses new requests (503), waits for in-flight ones up to {@code shutdown.timeout}, then stops. */
   @Override
   public void close() {
     if (!serving.getAndSet(false)) {
       return;
+    }
+    if (cluster != null) {
+      // Others stop routing here first; requests already on their way still finish.
+      cluster.drain(config.get(Settings.SHUTDOWN_TIMEOUT));
     }
     graceful.shutdown();
     try {
@@ -169,6 +203,9 @@ public final class CacheNode implements AutoCloseable {
     server.stop();
     origin.close();
     accessLog.close();
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   private static AccessLog accessLog(NodeConfig config) {

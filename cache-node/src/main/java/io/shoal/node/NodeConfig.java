@@ -51,7 +51,38 @@ public final class NodeConfig {
     for (Setting<?> s : Settings.all()) {
       values.put(s, s.parse(merged.get(s.name())));
     }
-    return new NodeConfig(values);
+    NodeConfig config = new NodeConfig(values);
+    config.checkTogether();
+    return config;
+  }
+
+  /** Settings that are valid alone but not together; the message names them. */
+  private void checkTogether() {
+    if (get(Settings.NODE_ROLE).equals("switch") && !get(Settings.CLUSTER_ENABLED)) {
+      throw new IllegalArgumentException("node.role: \"switch\" needs cluster.enabled: true (expected: cache for a single node)");
+    }
+    if (get(Settings.CLUSTER_HEARTBEAT).compareTo(get(Settings.CLUSTER_FAILURE_TIMEOUT)) >= 0) {
+      throw new IllegalArgumentException("cluster.heartbeat: " + get(Settings.CLUSTER_HEARTBEAT)
+          + " (expected: below cluster.failure-timeout " + get(Settings.CLUSTER_FAILURE_TIMEOUT) + ")");
+    }
+    if (get(Settings.CLUSTER_MERGE_MAX).compareTo(get(Settings.CLUSTER_MERGE_MIN)) <= 0) {
+      throw new IllegalArgumentException("cluster.merge-max: " + get(Settings.CLUSTER_MERGE_MAX)
+          + " (expected: above cluster.merge-min " + get(Settings.CLUSTER_MERGE_MIN) + ")");
+    }
+    if (get(Settings.FORWARD_MAX_PER_PEER) > get(Settings.FORWARD_MAX_CONNECTIONS)) {
+      throw new IllegalArgumentException("cluster.forward.max-per-peer: " + get(Settings.FORWARD_MAX_PER_PEER)
+          + " (expected: at most cluster.forward.max-connections " + get(Settings.FORWARD_MAX_CONNECTIONS) + ")");
+    }
+    if (!get(Settings.CLUSTER_DNS_QUERY).isEmpty() && !get(Settings.CLUSTER_PEERS).isEmpty()) {
+      throw new IllegalArgumentException("cluster.dns-query: \"" + get(Settings.CLUSTER_DNS_QUERY)
+          + "\" and cluster.peers both set (expected: one way to discover peers)");
+    }
+  }
+
+  /** The id this node has in the cluster: {@code cluster.node-id}, else {@link #nodeId()}. */
+  public String clusterNodeId() {
+    String id = get(Settings.CLUSTER_NODE_ID);
+    return id.isEmpty() ? nodeId() : id;
   }
 
   /**

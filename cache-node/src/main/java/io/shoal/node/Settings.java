@@ -19,6 +19,9 @@ public final class Settings {
 
   public static final Setting<String> NODE_ID = add(string("node.id", "",
       "The node's id in Via, X-Cache and logs; empty: shoal-<hostname>."));
+  public static final Setting<String> NODE_ROLE = add(new Setting<>("node.role", "cache", "cache or switch",
+      s -> oneOf(s, "cache", "switch"),
+      "cache: a cluster node that owns and caches its share of the URLs; switch: routes and relays only, no cache (the paper's centralized L7 switch; needs cluster.enabled)."));
 
   public static final Setting<String> PROXY_HOST = add(string("proxy.host", "0.0.0.0",
       "Address the proxy listener binds."));
@@ -97,6 +100,67 @@ public final class Settings {
       "Rotate the access log when it grows past this."));
   public static final Setting<Integer> ACCESS_LOG_KEEP = add(positive("log.keep", "5",
       "Rotated access logs kept (file.1 ... file.N)."));
+
+  public static final Setting<Boolean> CLUSTER_ENABLED = add(bool("cluster.enabled", "false",
+      "Join a cluster: each URL is cached on its owner only and other nodes forward to it; false: a single node."));
+  public static final Setting<String> CLUSTER_NAME = add(new Setting<>("cluster.name", "shoal", "a non-empty name",
+      Settings::nonEmpty, "The JGroups cluster name; nodes with another name never join this cluster."));
+  public static final Setting<String> CLUSTER_NODE_ID = add(new Setting<>("cluster.node-id", "",
+      "visible ASCII without ';' or ',' (or empty)", Settings::peerId,
+      "This node's id in the cluster (what strategies hash); empty: node.id (or its default)."));
+  public static final Setting<String> CLUSTER_BIND_ADDRESS = add(new Setting<>("cluster.bind-address", "127.0.0.1",
+      "an IP address or host name", Settings::nonEmpty, "Address the cluster transport (JGroups TCP) binds."));
+  public static final Setting<Integer> CLUSTER_BIND_PORT = add(new Setting<>("cluster.bind-port", "7800",
+      "a port 1-65435", s -> range(Integer.parseInt(s), 1, 65435),
+      "Cluster transport port; the failure detector (FD_SOCK2) listens 100 above it."));
+  public static final Setting<List<String>> CLUSTER_PEERS = add(new Setting<>("cluster.peers", "",
+      "a list of host:port", list(Settings::hostPort),
+      "Every node's cluster address (bind-address:bind-port) for static discovery (TCPPING); empty: this node's own."));
+  public static final Setting<String> CLUSTER_DNS_QUERY = add(string("cluster.dns-query", "",
+      "Discover peers by DNS A records of this name (DNS_PING, e.g. a Kubernetes headless service) instead of cluster.peers."));
+  public static final Setting<String> CLUSTER_ADVERTISE = add(new Setting<>("cluster.proxy-address", "",
+      "host:port or empty", s -> s.isEmpty() ? s : hostPort(s),
+      "Where peers forward requests to (this node's proxy listener); empty: cluster.bind-address and the proxy port."));
+  public static final Setting<String> CLUSTER_SECRET = add(string("cluster.secret", "",
+      "Shared secret hop tokens derive from; empty: a random token per node, published in the view."));
+  public static final Setting<Double> CLUSTER_WEIGHT = add(new Setting<>("cluster.weight", "1",
+      "a number > 0", Settings::positiveNumber, "This node's weight for weighted strategies (carp, ketama, rendezvous)."));
+  public static final Setting<String> CLUSTER_STRATEGY = add(new Setting<>("cluster.strategy", "ketama",
+      "a strategy such as md5, ketama, carp, rendezvous, bounded-load(0.25) (see shoal hash strategies)",
+      Settings::strategy, "Placement strategy: which node owns a URL."));
+  public static final Setting<String> CLUSTER_LOAD_POLICY = add(new Setting<>("cluster.load-policy", "auto",
+      "auto, off, local(T) or next(T) with T >= 0", Settings::loadPolicy,
+      "When the owner's load exceeds the cluster mean by T: local(T) serves here, next(T) tries the next candidate; auto: next(0.25) for bounded-load, else off."));
+  public static final Setting<Duration> CLUSTER_LOAD_INTERVAL = add(duration("cluster.load-report.interval", "500ms",
+      "How often this node samples its load (in-flight requests, CPU, cache fill, request rate)."));
+  public static final Setting<Double> CLUSTER_LOAD_THRESHOLD = add(new Setting<>("cluster.load-report.threshold", "0.1",
+      "a number from 0 to 1", Settings::fraction, "A load report is broadcast when it differs by more than this from the last one sent."));
+  public static final Setting<Duration> CLUSTER_LOAD_SILENCE = add(duration("cluster.load-report.max-silence", "3s",
+      "... and at least this often."));
+  public static final Setting<Duration> CLUSTER_FAILURE_TIMEOUT = add(duration("cluster.failure-timeout", "10s",
+      "A member silent this long leaves the view (FD_ALL3); a closed socket is noticed at once (FD_SOCK2)."));
+  public static final Setting<Duration> CLUSTER_HEARTBEAT = add(duration("cluster.heartbeat", "2s",
+      "Heartbeat interval (FD_ALL3); must be below cluster.failure-timeout."));
+  public static final Setting<Duration> CLUSTER_JOIN_TIMEOUT = add(duration("cluster.join-timeout", "2s",
+      "How long a starting node looks for the others before it starts the cluster alone."));
+  public static final Setting<Duration> CLUSTER_MERGE_MIN = add(duration("cluster.merge-min", "10s",
+      "Partitions are merged (MERGE3) at random intervals between merge-min ..."));
+  public static final Setting<Duration> CLUSTER_MERGE_MAX = add(duration("cluster.merge-max", "30s",
+      "... and merge-max (must be above merge-min)."));
+  public static final Setting<Duration> CLUSTER_STATE_INTERVAL = add(duration("cluster.state-interval", "1s",
+      "How often the coordinator replicates a stateful strategy's state (ht-rr, mod-ch, bounded-load)."));
+  public static final Setting<Duration> CLUSTER_SUSPECT_TIMEOUT = add(duration("cluster.suspect-timeout", "5s",
+      "A peer that failed a forward is skipped this long (unless a request to it succeeds), before the view changes."));
+  public static final Setting<Duration> FORWARD_CONNECT_TIMEOUT = add(duration("cluster.forward.connect-timeout", "1s",
+      "Timeout to connect to a peer (then it is suspect and the next candidate is tried)."));
+  public static final Setting<Duration> FORWARD_RESPONSE_TIMEOUT = add(duration("cluster.forward.response-timeout", "30s",
+      "Timeout for a peer's response head and between body reads (then suspect, next candidate)."));
+  public static final Setting<Duration> FORWARD_IDLE_TIMEOUT = add(duration("cluster.forward.idle-timeout", "60s",
+      "Pooled idle connections to peers are closed after this."));
+  public static final Setting<Integer> FORWARD_MAX_CONNECTIONS = add(positive("cluster.forward.max-connections", "1024",
+      "Most open connections to peers in total."));
+  public static final Setting<Integer> FORWARD_MAX_PER_PEER = add(positive("cluster.forward.max-per-peer", "256",
+      "Most open connections to one peer (at most cluster.forward.max-connections)."));
 
   public static final Setting<Duration> SHUTDOWN_TIMEOUT = add(duration("shutdown.timeout", "30s",
       "On shutdown, in-flight requests get this long to finish."));
@@ -197,6 +261,64 @@ public final class Settings {
       throw new IllegalArgumentException();
     }
     return d;
+  }
+
+  private static String oneOf(String s, String... allowed) {
+    for (String a : allowed) {
+      if (a.equals(s)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException();
+  }
+
+  private static String nonEmpty(String s) {
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException();
+    }
+    return s;
+  }
+
+  private static int range(int v, int min, int max) {
+    if (v < min || v > max) {
+      throw new IllegalArgumentException();
+    }
+    return v;
+  }
+
+  private static double positiveNumber(String s) {
+    double d = Double.parseDouble(s);
+    if (!(d > 0) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException();
+    }
+    return d;
+  }
+
+  private static String peerId(String s) {
+    if (!s.isEmpty() && !s.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
+      throw new IllegalArgumentException();
+    }
+    return s;
+  }
+
+  private static String hostPort(String s) {
+    io.shoal.router.HostPort hp = io.shoal.router.HostPort.parse("address", s);
+    if (hp.port() < 1) {
+      throw new IllegalArgumentException("port " + hp.port());
+    }
+    return s;
+  }
+
+  private static String strategy(String s) {
+    io.shoal.hashing.Strategies.create(s, "self-check");
+    return s;
+  }
+
+  private static String loadPolicy(String s) {
+    if (!s.equals("auto")) {
+      io.shoal.router.LoadPolicy.parse(s);
+    }
+    return s;
   }
 
   private static String origin(String s) {

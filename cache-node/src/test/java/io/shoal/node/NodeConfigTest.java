@@ -85,7 +85,44 @@ class NodeConfigTest {
   @Test
   void unknownSettingIsRefused() {
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cache.szie", "1GB")))
-        .hasMessageStartingWith("unknown setting cache.szie (expected one of: node.id, proxy.host");
+        .hasMessageStartingWith("unknown setting cache.szie (expected one of: node.id, node.role, proxy.host");
+  }
+
+  @Test
+  void badClusterSettingsAreRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.bind-port", "0")))
+        .hasMessageStartingWith("cluster.bind-port: \"0\" (expected: a port 1-65435)");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.strategy", "nope")))
+        .hasMessageStartingWith("cluster.strategy: \"nope\" (expected: a strategy");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.peers", "127.0.0.1:7800,host-without-port")))
+        .hasMessageStartingWith("cluster.peers: \"127.0.0.1:7800,host-without-port\" (expected: a list of host:port)");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.load-policy", "next(-1)")))
+        .hasMessageStartingWith("cluster.load-policy: \"next(-1)\"");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.node-id", "a;b")))
+        .hasMessageStartingWith("cluster.node-id: \"a;b\"");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.heartbeat", "10s", "cluster.failure-timeout", "5s")))
+        .hasMessage("cluster.heartbeat: PT10S (expected: below cluster.failure-timeout PT5S)");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("node.role", "switch")))
+        .hasMessageStartingWith("node.role: \"switch\" needs cluster.enabled: true");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("node.role", "router")))
+        .hasMessageStartingWith("node.role: \"router\" (expected: cache or switch)");
+    assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.peers", "a:1", "cluster.dns-query", "shoal.svc")))
+        .hasMessageStartingWith("cluster.dns-query: \"shoal.svc\" and cluster.peers both set");
+  }
+
+  @Test
+  void clusterSettingsLoadFromYaml() throws Exception {
+    Path file = dir.resolve("cluster.yaml");
+    Files.writeString(file, "cluster:\n  enabled: true\n  peers: [10.0.0.1:7800, 10.0.0.2:7800]\n"
+        + "  load-report: {interval: 250ms, threshold: 0.2}\n  forward: {max-per-peer: 8}\n");
+    NodeConfig c = NodeConfig.load(file, Map.of("cluster.strategy", "carp", "node.id", "n1"));
+    assertThat(c.get(Settings.CLUSTER_ENABLED)).isTrue();
+    assertThat(c.get(Settings.CLUSTER_PEERS)).containsExactly("10.0.0.1:7800", "10.0.0.2:7800");
+    assertThat(c.get(Settings.CLUSTER_LOAD_INTERVAL)).isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(c.get(Settings.CLUSTER_LOAD_THRESHOLD)).isEqualTo(0.2);
+    assertThat(c.get(Settings.FORWARD_MAX_PER_PEER)).isEqualTo(8);
+    assertThat(c.get(Settings.CLUSTER_STRATEGY)).isEqualTo("carp");
+    assertThat(c.clusterNodeId()).isEqualTo("n1");
   }
 
   @Test

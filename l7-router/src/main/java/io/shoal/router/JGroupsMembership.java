@@ -54,6 +54,8 @@ public final class JGroupsMembership implements Membership {
   private static final String HTTP = "shoal.http";
   private static final String WEIGHT = "shoal.weight";
   private static final String TOKEN = "shoal.token";
+  private static final String ROLE = "shoal.role";
+  private static final String RELAY = "relay";
 
   private final Builder config;
   private final Peer self;
@@ -75,7 +77,7 @@ public final class JGroupsMembership implements Membership {
     this.config = b;
     String token = b.secret == null ? HopTokens.random() : HopTokens.derive(b.secret, b.nodeId);
     this.self = new Peer(b.nodeId, b.proxy.host(), b.proxy.port(), b.weight, token);
-    this.current = ClusterView.of(0, List.of(self));
+    this.current = b.relay ? ClusterView.of(0, List.of(), List.of(self)) : ClusterView.of(0, List.of(self));
     if (b.loadSource != null) {
       this.localLoad = b.loadSource;
     }
@@ -87,7 +89,8 @@ public final class JGroupsMembership implements Membership {
         .put(ID, utf8(self.id()))
         .put(HTTP, utf8(b.proxy.toString()))
         .put(WEIGHT, utf8(Double.toString(b.weight)))
-        .put(TOKEN, utf8(token)));
+        .put(TOKEN, utf8(token))
+        .put(ROLE, utf8(b.relay ? RELAY : "owner")));
     channel.setReceiver(new Receiver() {
       @Override
       public void viewAccepted(org.jgroups.View view) {
@@ -201,6 +204,9 @@ public final class JGroupsMembership implements Membership {
     Objects.requireNonNull(key, "key");
     ClusterView view = current;
     String owner = null;
+    if (!view.hasOwners()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no node in the cluster owns keys"));
+    }
     for (Member m : requirePlacement().strategy().candidates(key, view.view())) {
       if (!view.draining().contains(m.id())) {
         owner = m.id();
@@ -269,19 +275,21 @@ public final class JGroupsMembership implements Membership {
   private void onView(org.jgroups.View view) {
     jgroupsView = view;
     List<Peer> peers = new ArrayList<>();
+    List<Peer> relays = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Address a : view.getMembers()) {
       Peer p = peerOf(a);
       if (p != null && seen.add(p.id())) {
-        peers.add(p);
+        (isRelay(a) ? relays : peers).add(p);
       }
     }
     if (!seen.contains(self.id())) {
-      peers.add(self);
+      (config.relay ? relays : peers).add(self);
     }
     peers.sort(Comparator.comparing(Peer::id));
+    relays.sort(Comparator.comparing(Peer::id));
     synchronized (lock) {
-      publish(current.withPeers(view.getViewId().getId(), peers));
+      publish(current.withPeers(view.getViewId().getId(), peers, relays));
     }
     LOG.fine(() -> self.id() + ": view " + current);
     // Each node re-announces what it is the authority on, so joiners learn it; once more a little
@@ -332,7 +340,7 @@ public final class JGroupsMembership implements Membership {
         publish(current.withLoad(l.node(), l.report()));
       }
       Placement p = placement;
-      if (p != null) {
+      if (p != null && current.hasOwners()) {
         p.updateLoads(current.view(), System.currentTimeMillis());
       }
     } else if (m instanceof ControlMessage.Drain d) {
@@ -478,6 +486,10 @@ public final class JGroupsMembership implements Membership {
     }
   }
 
+  private static boolean isRelay(Address a) {
+    return a instanceof ExtendedUUID u && RELAY.equals(str(u.get(ROLE)));
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -509,8 +521,18 @@ public final class JGroupsMembership implements Membership {
     private Duration invalidationTimeout = Duration.ofSeconds(5);
     private Supplier<LoadReport> loadSource;
     private Invalidator invalidator;
+    private boolean relay;
 
     private Builder() {}
+
+    /**
+     * Whether this node is a relay (default false): a member that routes and forwards but never
+     * owns keys, like the single L7 switch of the paper's centralized architecture.
+     */
+    public Builder relay(boolean relay) {
+      this.relay = relay;
+      return this;
+    }
 
     /** The JGroups cluster name (default {@code shoal}); clusters with different names never merge. */
     public Builder clusterName(String name) {

@@ -44,7 +44,7 @@ public final class PeerForwarder implements AutoCloseable {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
       "transfer-encoding", "te", "trailer", "upgrade", "content-length", "host",
-      Router.HOP_HEADER.toLowerCase(Locale.ROOT));
+      Router.HOP_HEADER.toLowerCase(Locale.ROOT), Router.SCHEME_HEADER.toLowerCase(Locale.ROOT));
   private static final int BUFFER = 32 * 1024;
 
   /** How a forward ended. */
@@ -62,9 +62,11 @@ public final class PeerForwarder implements AutoCloseable {
 
   private final CloseableHttpAsyncClient client;
   private final Duration responseTimeout;
+  private final ForwardObserver observer;
 
   private PeerForwarder(Builder b) {
     this.responseTimeout = b.responseTimeout;
+    this.observer = b.observer;
     var connections = PoolingAsyncClientConnectionManagerBuilder.create()
         .setMaxConnTotal(b.maxConnections)
         .setMaxConnPerRoute(b.maxPerPeer)
@@ -108,24 +110,37 @@ public final class PeerForwarder implements AutoCloseable {
     boolean idempotent = IDEMPOTENT.contains(method);
     boolean hasBody = exchange.getRequestContentLength() > 0
         || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    int tries = 0;
     for (Peer peer : route.candidates()) {
+      if (tries > 0 && router.isSuspect(peer.id())) {
+        continue;
+      }
+      tries++;
       Attempt attempt = new Attempt(exchange, route, router, peer, method, hasBody);
       HttpResponse head;
+      long started = System.nanoTime();
       try {
         head = attempt.start();
       } catch (IOException e) {
         router.markSuspect(peer.id());
+        observer.attempted(peer, System.nanoTime() - started, e);
         if (idempotent && !attempt.consumedBody() || !attempt.sentBody() && !attempt.consumedBody()) {
           continue;
         }
         badGateway(exchange, peer, e);
-        return new Result(Outcome.FAILED, null);
+        return finished(new Result(Outcome.FAILED, null), tries);
       }
+      observer.attempted(peer, System.nanoTime() - started, null);
       router.clearSuspect(peer.id());
       attempt.relay(head);
-      return new Result(attempt.complete ? Outcome.FORWARDED : Outcome.FAILED, peer);
+      return finished(new Result(attempt.complete ? Outcome.FORWARDED : Outcome.FAILED, peer), tries);
     }
-    return new Result(Outcome.NO_PEER, null);
+    return finished(new Result(Outcome.NO_PEER, null), tries);
+  }
+
+  private Result finished(Result result, int tries) {
+    observer.finished(result, tries);
+    return result;
   }
 
   private static void badGateway(HttpServerExchange exchange, Peer peer, Exception e) throws IOException {
@@ -187,6 +202,8 @@ public final class PeerForwarder implements AutoCloseable {
       }
       request.setHeader("Host", route.target().authority());
       request.setHeader(Router.HOP_HEADER, router.hopHeaderValue());
+      // HttpClient sends origin form: the owner rebuilds the URL from Host and this.
+      request.setHeader(Router.SCHEME_HEADER, route.target().scheme());
       if (hasBody) {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         body = new BodyProducer(exchange.getRequestContentLength(), type, BUFFER);
@@ -280,8 +297,15 @@ public final class PeerForwarder implements AutoCloseable {
     private Duration idleTimeout = Duration.ofSeconds(60);
     private int maxConnections = 1024;
     private int maxPerPeer = 256;
+    private ForwardObserver observer = ForwardObserver.NONE;
 
     private Builder() {}
+
+    /** What sees every try and every forward's end, for metrics (default: nothing). */
+    public Builder observer(ForwardObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
 
     /** How long a connect to a peer may take before it counts as failed (default 1 s). */
     public Builder connectTimeout(Duration timeout) {

@@ -16,7 +16,9 @@ public sealed interface Route {
     /** The owner is overloaded and the load policy keeps it here. */
     LOAD,
     /** The request is not routed at all (CONNECT, {@code OPTIONS *}). */
-    NOT_ROUTED
+    NOT_ROUTED,
+    /** No member of the cluster may own keys (only relays are left): nobody to forward to. */
+    NO_OWNER
   }
 
   /** Serve locally. {@code target} and {@code key} are null for requests that are not routed. */

@@ -31,6 +31,11 @@ import java.util.function.LongSupplier;
 public final class Router {
   /** The internal hop header: {@code <origin node id>; token=<hop token>}. */
   public static final String HOP_HEADER = "X-Shoal-Hop";
+  /**
+   * The scheme of a forwarded request's URL ({@code http} or {@code https}), sent with the hop
+   * header because a forwarded request travels in origin form with its {@code Host}.
+   */
+  public static final String SCHEME_HEADER = "X-Shoal-Scheme";
 
   private final Membership membership;
   private final Placement placement;
@@ -82,16 +87,22 @@ public final class Router {
       return new Route.Reject(400, "origin-form target '" + shorten(uri)
           + "' without a Host header (expected: an absolute URL or a Host header)");
     }
-    CacheKey key = normalizer.key(target);
     if (fromPeer(headers) != null) {
-      return new Route.Local(target, key, Route.Why.FROM_PEER);
+      if (uri.startsWith("/") && reverseOrigin == null && "https".equals(headers.first(SCHEME_HEADER))) {
+        target = normalizer.parse("https", target.authority(), uri);
+      }
+      return new Route.Local(target, normalizer.key(target), Route.Why.FROM_PEER);
     }
+    CacheKey key = normalizer.key(target);
     return route(target, key);
   }
 
   private Route route(TargetUrl target, CacheKey key) {
     ClusterView view = membership.current();
     String self = membership.selfId();
+    if (!view.hasOwners()) {
+      return new Route.Local(target, key, Route.Why.NO_OWNER);
+    }
     List<Member> order = placement.strategy().candidates(key, view.view());
     List<Peer> live = new ArrayList<>(order.size());
     boolean selfLive = false;
@@ -176,6 +187,9 @@ public final class Router {
   public List<Peer> candidates(CacheKey key) {
     ClusterView view = membership.current();
     List<Peer> out = new ArrayList<>();
+    if (!view.hasOwners()) {
+      return out;
+    }
     for (Member m : placement.strategy().candidates(key, view.view())) {
       if (!view.draining().contains(m.id())) {
         out.add(view.peer(m.id()));

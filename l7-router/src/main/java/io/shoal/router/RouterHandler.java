@@ -16,20 +16,34 @@ import java.util.Objects;
  */
 public final class RouterHandler implements HttpHandler {
   private static final HttpString HOP = HttpString.tryFromString(Router.HOP_HEADER);
+  private static final HttpString SCHEME = HttpString.tryFromString(Router.SCHEME_HEADER);
 
   private final Router router;
   private final PeerForwarder forwarder;
   private final HttpHandler next;
+  private final boolean nextInIoThread;
 
+  /** Routes each request; {@code next} runs on a worker thread and may block. */
   public RouterHandler(Router router, PeerForwarder forwarder, HttpHandler next) {
+    this(router, forwarder, next, false);
+  }
+
+  /**
+   * Routes each request. With {@code nextInIoThread}, routing and {@code next} run on the I/O
+   * thread (as any Undertow handler: {@code next} must dispatch before it blocks) and only
+   * forwarding goes to a worker, so a request served here costs no thread hand-off; otherwise
+   * everything runs on a worker thread.
+   */
+  public RouterHandler(Router router, PeerForwarder forwarder, HttpHandler next, boolean nextInIoThread) {
     this.router = Objects.requireNonNull(router, "router");
     this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
     this.next = Objects.requireNonNull(next, "next");
+    this.nextInIoThread = nextInIoThread;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (exchange.isInIoThread()) {
+    if (!nextInIoThread && exchange.isInIoThread()) {
       exchange.dispatch(this);
       return;
     }
@@ -41,6 +55,9 @@ public final class RouterHandler implements HttpHandler {
     Route route = router.route(exchange.getRequestMethod().toString(), target(exchange),
         name -> exchange.getRequestHeaders().getFirst(name));
     exchange.getRequestHeaders().remove(HOP);
+    if (!(route instanceof Route.Local local && local.why() == Route.Why.FROM_PEER)) {
+      exchange.getRequestHeaders().remove(SCHEME);
+    }
     if (route instanceof Route.Reject reject) {
       exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "NONE", null));
       exchange.setStatusCode(reject.status());
@@ -49,18 +66,37 @@ public final class RouterHandler implements HttpHandler {
       return;
     }
     if (route instanceof Route.Forward forward) {
+      exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "FORWARD/" + forward.owner().id(), forward.owner()));
+      if (exchange.isInIoThread()) {
+        exchange.dispatch(() -> forward(exchange, forward));
+      } else {
+        forward(exchange, forward);
+      }
+      return;
+    }
+    exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "LOCAL", null));
+    next.handleRequest(exchange);
+  }
+
+  private void forward(HttpServerExchange exchange, Route.Forward forward) {
+    try {
       exchange.startBlocking();
       PeerForwarder.Result result = forwarder.forward(exchange, forward, router);
-      if (result.outcome() == PeerForwarder.Outcome.FORWARDED || result.outcome() == PeerForwarder.Outcome.FAILED) {
+      if (result.outcome() != PeerForwarder.Outcome.NO_PEER) {
         Peer peer = result.peer();
-        exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, peer == null ? "NONE"
+        exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, peer == null ? "NONE"
             : "FORWARD/" + peer.id(), peer));
         exchange.endExchange();
         return;
       }
+      exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, "LOCAL", null));
+      next.handleRequest(exchange);
+    } catch (Exception e) {
+      if (!exchange.isResponseStarted()) {
+        exchange.setStatusCode(502);
+      }
+      exchange.endExchange();
     }
-    exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "LOCAL", null));
-    next.handleRequest(exchange);
   }
 
   /** The request target as received: absolute form with its query, or the origin-form path. */

@@ -71,7 +71,7 @@ public final class StaticMembership implements Membership {
   public synchronized void report(String id, LoadReport load) {
     publish(current.withLoad(id, load));
     Placement p = placement;
-    if (p != null) {
+    if (p != null && current.hasOwners()) {
       p.updateLoads(current.view(), System.currentTimeMillis());
     }
   }

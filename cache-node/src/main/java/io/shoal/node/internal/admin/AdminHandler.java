@@ -3,6 +3,7 @@ package io.shoal.node.internal.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shoal.node.internal.cache.HttpCache;
+import io.shoal.node.internal.cluster.NodeCluster;
 import io.shoal.node.internal.proxy.ProxyMetrics;
 import io.shoal.router.InvalidUrlException;
 import io.shoal.router.UrlNormalizer;
@@ -36,9 +37,18 @@ public final class AdminHandler implements HttpHandler {
   private final UrlNormalizer normalizer;
   private final byte[] token;
   private final BooleanSupplier serving;
+  private final NodeCluster cluster;
 
   public AdminHandler(String nodeId, HttpCache cache, long cacheMaxBytes, ProxyMetrics metrics,
       PrometheusMeterRegistry registry, UrlNormalizer normalizer, String token, BooleanSupplier serving) {
+    this(nodeId, cache, cacheMaxBytes, metrics, registry, normalizer, token, serving, null);
+  }
+
+  /** The admin handler of a cluster node ({@code cluster} null: a single node). */
+  public AdminHandler(String nodeId, HttpCache cache, long cacheMaxBytes, ProxyMetrics metrics,
+      PrometheusMeterRegistry registry, UrlNormalizer normalizer, String token, BooleanSupplier serving,
+      NodeCluster cluster) {
+    this.cluster = cluster;
     this.nodeId = nodeId;
     this.cache = cache;
     this.cacheMaxBytes = cacheMaxBytes;
@@ -54,6 +64,10 @@ public final class AdminHandler implements HttpHandler {
     String path = exchange.getRequestPath();
     String method = exchange.getRequestMethod().toString();
     if (path.equals("/purge") && (method.equals("PURGE") || method.equals("POST"))) {
+      if (exchange.isInIoThread()) {
+        exchange.dispatch(this);
+        return;
+      }
       purge(exchange);
       return;
     }
@@ -66,15 +80,40 @@ public final class AdminHandler implements HttpHandler {
         boolean up = serving.getAsBoolean();
         reply(exchange, up ? 200 : 503, "text/plain", up ? "ok\n" : "shutting down\n");
       }
-      case "/status" -> reply(exchange, 200, "application/json", JSON.writeValueAsString(status()) + "\n");
+      case "/status" -> reply(exchange, 200, "application/json",
+          JSON.writeValueAsString(status(keysWanted(exchange))) + "\n");
+      case "/proxy.pac" -> {
+        if (cluster == null) {
+          reply(exchange, 404, "text/plain", "404 /proxy.pac needs cluster.enabled: true\n");
+        } else {
+          reply(exchange, 200, "application/x-ns-proxy-autoconfig", cluster.pac());
+        }
+      }
       case "/metrics" -> reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
-      case "/" -> reply(exchange, 200, "text/html; charset=utf-8", Page.html(nodeId, status()));
+      case "/" -> reply(exchange, 200, "text/html; charset=utf-8", Page.html(nodeId, status(0)));
       default -> reply(exchange, 404, "text/plain", "404 no such admin resource: " + path
-          + " (expected: /health, /status, /metrics, /purge)\n");
+          + " (expected: /health, /status, /metrics, /purge, /proxy.pac)\n");
+    }
+  }
+
+  /** {@code /status?keys=N}: list up to N cached keys (at most 10,000); default none. */
+  private static int keysWanted(HttpServerExchange exchange) {
+    Deque<String> keys = exchange.getQueryParameters().get("keys");
+    if (keys == null || keys.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Math.min(10_000, Integer.parseInt(keys.peekFirst().strip())));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
   Map<String, Object> status() {
+    return status(0);
+  }
+
+  Map<String, Object> status(int keys) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("nodeId", nodeId);
     s.put("uptimeSeconds", (System.currentTimeMillis() - startMillis) / 1000);
@@ -85,12 +124,18 @@ public final class AdminHandler implements HttpHandler {
     long requests = metrics.requests();
     c.put("hitRatio", requests == 0 ? 0.0 : (double) metrics.hits() / requests);
     c.put("evictions", cache.responses().stats().evictionCount());
+    if (keys > 0) {
+      c.put("keys", cache.keys(keys));
+    }
     s.put("cache", c);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("total", requests);
     r.put("hits", metrics.hits());
     r.put("inFlight", metrics.inFlight());
     s.put("requests", r);
+    if (cluster != null) {
+      s.put("cluster", cluster.status());
+    }
     return s;
   }
 
@@ -121,6 +166,9 @@ public final class AdminHandler implements HttpHandler {
       return;
     }
     int removed = cache.invalidate(key);
+    if (cluster != null && cluster.router() != null && removed == 0) {
+      removed = cluster.invalidateOnOwner(key) ? 1 : 0;
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", key);
     body.put("purged", removed);

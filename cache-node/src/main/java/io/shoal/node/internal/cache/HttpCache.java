@@ -88,6 +88,19 @@ public final class HttpCache {
     return removed;
   }
 
+  /** Up to {@code limit} stored keys (a response with Vary: its primary key once). */
+  public java.util.List<String> keys(int limit) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String k : responses.asMap().keySet()) {
+      if (out.size() >= limit) {
+        break;
+      }
+      int sep = k.indexOf(SEP);
+      out.add(sep < 0 ? k : k.substring(0, sep));
+    }
+    return java.util.List.copyOf(out);
+  }
+
   public long entries() {
     return responses.estimatedSize();
   }

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Refuses requests that must not reach the proxy logic: clients outside the access list (403),
+ * Refuses requests that must not reach the proxy logic: clients outside the access list (403;
+ * cluster peers always pass),
  * header sections over the limit (431), ambiguous message framing that could smuggle requests
  * (400), bodies declared over the limit (413) and requests that already passed this node (508).
  */
@@ -19,13 +20,16 @@ final class GuardHandler implements HttpHandler {
   private final HttpHandler next;
   private final String nodeId;
   private final List<Cidr> clients;
+  private final java.util.function.Predicate<InetAddress> peers;
   private final long maxHeaderBytes;
   private final long maxBody;
 
-  GuardHandler(HttpHandler next, String nodeId, List<Cidr> clients, long maxHeaderBytes, long maxBody) {
+  GuardHandler(HttpHandler next, String nodeId, List<Cidr> clients,
+      java.util.function.Predicate<InetAddress> peers, long maxHeaderBytes, long maxBody) {
     this.next = next;
     this.nodeId = nodeId;
     this.clients = clients;
+    this.peers = peers;
     this.maxHeaderBytes = maxHeaderBytes;
     this.maxBody = maxBody;
   }
@@ -83,6 +87,9 @@ final class GuardHandler implements HttpHandler {
       if (c.contains(address)) {
         return null;
       }
+    }
+    if (peers.test(address)) {
+      return null;
     }
     return "client " + address.getHostAddress() + " is not in proxy.client-acl";
   }

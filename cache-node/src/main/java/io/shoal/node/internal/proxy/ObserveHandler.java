@@ -1,6 +1,7 @@
 package io.shoal.node.internal.proxy;
 
 import io.shoal.node.internal.log.AccessLog;
+import io.shoal.router.RouteInfo;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -25,6 +26,7 @@ final class ObserveHandler implements HttpHandler {
     metrics.started();
     exchange.addExchangeCompleteListener((done, nextListener) -> {
       try {
+        routed(done, state);
         metrics.finished(state.cacheResult, done.getStatusCode());
         log.log(line(done, state));
       } finally {
@@ -32,6 +34,29 @@ final class ObserveHandler implements HttpHandler {
       }
     });
     next.handleRequest(exchange);
+  }
+
+  /**
+   * In a cluster: the hierarchy field says where the request was served ({@code LOCAL/<host>} or
+   * {@code FORWARD/<peer>}), and a forwarded request counts with the owner's X-Cache result.
+   */
+  static void routed(HttpServerExchange exchange, RequestState state) {
+    RouteInfo info = RouteInfo.of(exchange);
+    if (info == null) {
+      return;
+    }
+    if (info.local()) {
+      if (info.hierarchy().equals("LOCAL")) {
+        int slash = state.hierarchy.indexOf('/');
+        state.hierarchy = "LOCAL" + (slash < 0 ? "/-" : state.hierarchy.substring(slash));
+      }
+      return;
+    }
+    state.hierarchy = info.hierarchy();
+    String xcache = exchange.getResponseHeaders().getFirst(Replies.X_CACHE);
+    String result = xcache == null ? "MISS" : xcache.strip().split("\\s+")[0];
+    state.cacheResult = result;
+    state.squidCode = "TCP_" + result;
   }
 
   /** Squid's native format: time elapsed client code/status bytes method URL user hierarchy/peer type. */

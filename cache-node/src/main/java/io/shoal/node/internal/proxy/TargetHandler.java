@@ -12,11 +12,20 @@ import io.undertow.server.HttpServerExchange;
  */
 final class TargetHandler implements HttpHandler {
   private final HttpHandler next;
+  private static final io.undertow.util.HttpString SCHEME =
+      io.undertow.util.HttpString.tryFromString(io.shoal.router.Router.SCHEME_HEADER);
   private final ProxyContext context;
+  private final java.util.function.Predicate<HttpServerExchange> fromPeer;
 
   TargetHandler(HttpHandler next, ProxyContext context) {
+    this(next, context, exchange -> false);
+  }
+
+  /** {@code fromPeer}: whether a request was forwarded by a cluster peer (it comes in origin form). */
+  TargetHandler(HttpHandler next, ProxyContext context, java.util.function.Predicate<HttpServerExchange> fromPeer) {
     this.next = next;
     this.context = context;
+    this.fromPeer = fromPeer;
   }
 
   @Override
@@ -30,6 +39,9 @@ final class TargetHandler implements HttpHandler {
       } else if (!context.reverseOrigin.isEmpty()) {
         TargetUrl origin = context.normalizer.parse(context.reverseOrigin);
         target = context.normalizer.parse(origin.scheme(), origin.authority(), raw);
+      } else if (exchange.getRequestHeaders().contains(io.undertow.util.Headers.HOST) && fromPeer.test(exchange)) {
+        String scheme = "https".equals(exchange.getRequestHeaders().getFirst(SCHEME)) ? "https" : "http";
+        target = context.normalizer.parse(scheme, exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.HOST), raw);
       } else {
         Replies.error(exchange, context.nodeId, 400, "origin-form target \"" + shorten(raw)
             + "\" but this node has no proxy.reverse-origin (expected: an absolute URL such as http://host/path)",

@@ -1,0 +1,235 @@
+package io.shoal.node;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster nodes in one JVM (the multi-process failure tests are in {@code src-test}): two cache
+ * nodes and a switch in one JGroups group on loopback, a WireMock origin. Checks the owner
+ * routing as clients and the admin listener see it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterNodeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private WireMockServer origin;
+  private final List<CacheNode> nodes = new ArrayList<>();
+  private CacheNode a;
+  private CacheNode b;
+  private CacheNode sw;
+
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  void start() throws Exception {
+    origin = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    origin.start();
+    origin.stubFor(any(urlPathMatching("/o/.*")).willReturn(aResponse().withHeader("Cache-Control", "max-age=600")
+        .withHeader("Content-Type", "text/plain").withBody("object")));
+    int[] ports = {clusterPort(-1), 0, 0};
+    ports[1] = clusterPort(ports[0]);
+    ports[2] = clusterPort(ports[1]);
+    String peers = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
+    String name = "node-test-" + UUID.randomUUID();
+    Files.createDirectories(dir);
+    a = node("a", ports[0], peers, name, "cache");
+    b = node("b", ports[1], peers, name, "cache");
+    sw = node("sw", ports[2], peers, name, "switch");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!(members(a).equals(Set.of("a", "b", "sw")) && members(b).equals(Set.of("a", "b", "sw"))
+        && members(sw).equals(Set.of("a", "b", "sw")))) {
+      assertThat(System.nanoTime() - deadline).as("cluster formed within 30 s").isNegative();
+      Thread.sleep(50);
+    }
+  }
+
+  private CacheNode node(String id, int clusterPort, String peers, String name, String role) {
+    CacheNode n = TestNodes.start("node.id", id, "node.role", role, "cluster.enabled", "true", "cluster.name", name,
+        "cluster.bind-port", Integer.toString(clusterPort), "cluster.peers", peers, "cluster.join-timeout", "1s",
+        "cluster.merge-min", "1s", "cluster.merge-max", "2s", "log.access-file", dir.resolve(id + ".log").toString());
+    nodes.add(n);
+    return n;
+  }
+
+  @AfterAll
+  void stop() {
+    nodes.forEach(CacheNode::close);
+    origin.stop();
+  }
+
+  @Test
+  void everyUrlIsServedByItsOwnerThroughAnyNodeAndTheSwitchStoresNothing() throws Exception {
+    Set<String> owners = new TreeSet<>();
+    for (int i = 0; i < 20; i++) {
+      String url = url("/o/" + i);
+      String first = null;
+      for (CacheNode entry : List.of(a, b, sw, a)) {
+        RawHttp.Response r = get(entry, url);
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("object");
+        String from = r.header("X-Cache").replaceFirst(".* from ", "");
+        first = first == null ? from : first;
+        assertThat(from).as("X-Cache of %s via %s", url, entry.id()).isEqualTo(first).isIn("a", "b");
+      }
+      owners.add(first);
+      assertThat(origin.countRequestsMatching(getRequestedFor(urlEqualTo("/o/" + i)).build()).getCount()).isEqualTo(1);
+    }
+    assertThat(owners).containsExactly("a", "b");
+    assertThat(status(sw).path("cache").path("entries").asLong()).isZero();
+    List<String> stored = new ArrayList<>();
+    for (CacheNode n : List.of(a, b)) {
+      status(n).path("cache").path("keys").forEach(k -> stored.add(k.asText()));
+    }
+    assertThat(stored.stream().filter(k -> k.matches(".*/o/[0-9]+")).toList()).as("stored once in the cluster")
+        .hasSize(20).doesNotHaveDuplicates();
+    JsonNode cluster = status(sw).path("cluster");
+    assertThat(cluster.path("role").asText()).isEqualTo("switch");
+    for (JsonNode m : cluster.path("members")) {
+      if (m.path("id").asText().equals("sw")) {
+        assertThat(m.path("share").asDouble()).isZero();
+      }
+    }
+    // A forward is counted just after its last byte went to the client.
+    eventually("the switch counted its 20 forwards", () -> {
+      long forwards = 0;
+      for (JsonNode m : status(sw).path("cluster").path("members")) {
+        forwards += m.path("forwards").path("forwards").asLong();
+      }
+      return forwards >= 20;
+    });
+  }
+
+  @Test
+  void theAccessLogSaysWhereEachRequestWasServed() throws Exception {
+    String url = url("/o/log");
+    String owner = get(a, url).header("X-Cache").replaceFirst(".* from ", "");
+    get(sw, url);
+    CacheNode other = owner.equals("a") ? b : a;
+    get(other, url);
+    String swLog = awaitLine(dir.resolve("sw.log"), "/o/log");
+    assertThat(swLog).contains(" FORWARD/" + owner + " ").contains("TCP_HIT/200");
+    assertThat(awaitLine(dir.resolve(other.id() + ".log"), "/o/log")).contains(" FORWARD/" + owner + " ");
+    assertThat(awaitLine(dir.resolve(owner + ".log"), "/o/log")).contains(" LOCAL/127.0.0.1 ");
+  }
+
+  @Test
+  void proxyPacOnTheAdminAndProxyPortsListsTheCacheNodes() throws Exception {
+    for (RawHttp.Response r : List.of(get(sw, "/proxy.pac", true), RawHttp.exchange(a.proxyAddress(),
+        "GET /proxy.pac HTTP/1.1\r\nHost: x\r\n\r\n"))) {
+      assertThat(r.status).isEqualTo(200);
+      assertThat(r.header("Content-Type")).startsWith("application/x-ns-proxy-autoconfig");
+      assertThat(r.body()).contains("FindProxyForURL").contains("127.0.0.1:" + a.proxyAddress().getPort())
+          .contains("127.0.0.1:" + b.proxyAddress().getPort()).doesNotContain("127.0.0.1:" + sw.proxyAddress().getPort());
+    }
+  }
+
+  @Test
+  void metricsCountForwards() throws Exception {
+    get(sw, url("/o/metrics"));
+    eventually("the forward counted", () -> metrics(sw).contains("shoal_forwards_total{"));
+    assertThat(metrics(sw)).contains("shoal_forwards_total{", "shoal_forward_latency_seconds_bucket{",
+        "shoal_forward_retries_total", "shoal_forward_failovers_total", "shoal_cluster_members");
+  }
+
+  @Test
+  void aSingleNodeHasNoPacAndNoClusterStatus() throws Exception {
+    try (CacheNode single = TestNodes.start()) {
+      assertThat(RawHttp.exchange(single.adminAddress(), "GET /proxy.pac HTTP/1.1\r\nHost: x\r\n\r\n").status).isEqualTo(404);
+      assertThat(status(single).has("cluster")).isFalse();
+    }
+  }
+
+  private static String metrics(CacheNode n) throws IOException {
+    return RawHttp.exchange(n.adminAddress(), "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body();
+  }
+
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  private static void eventually(String what, Check check) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!check.ok()) {
+      assertThat(System.nanoTime() - deadline).as(what).isNegative();
+      Thread.sleep(20);
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + origin.port() + path;
+  }
+
+  private static RawHttp.Response get(CacheNode n, String url) throws IOException {
+    return RawHttp.exchange(n.proxyAddress(), "GET " + url + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  }
+
+  private static RawHttp.Response get(CacheNode n, String path, boolean admin) throws IOException {
+    return RawHttp.exchange(admin ? n.adminAddress() : n.proxyAddress(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  }
+
+  private static JsonNode status(CacheNode n) throws IOException {
+    return JSON.readTree(RawHttp.exchange(n.adminAddress(), "GET /status?keys=100 HTTP/1.1\r\nHost: x\r\n\r\n").body());
+  }
+
+  private static Set<String> members(CacheNode n) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    status(n).path("cluster").path("members").forEach(m -> ids.add(m.path("id").asText()));
+    return ids;
+  }
+
+  private static String awaitLine(Path log, String needle) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      if (Files.exists(log)) {
+        for (String line : Files.readAllLines(log)) {
+          if (line.contains(needle)) {
+            return line;
+          }
+        }
+      }
+      assertThat(System.nanoTime() - deadline).as("a line with %s in %s", needle, log).isNegative();
+      Thread.sleep(50);
+    }
+  }
+
+  /** A free loopback port p (p + 100 free too, for FD_SOCK2), not within 100 of {@code other}. */
+  private static int clusterPort(int other) throws IOException {
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int p = s.getLocalPort();
+        if (p > 65000 || Math.abs(p - other) == 100 || p == other) {
+          continue;
+        }
+        try (ServerSocket t = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
+          return p;
+        } catch (IOException taken) {
+          // another
+        }
+      }
+    }
+  }
+}
