@@ -69,12 +69,18 @@ replay() { # label proxy [more args]
     --trace "urls:$work/1k.urls" --connections "$conns" --keep-alive --warmup 3s \
     --duration "$duration" --format csv "$@" 2>/dev/null
 }
+cpu_replay() { # cpu-file label proxy [more args]: replay, and the client's CPU seconds into cpu-file
+  local f="$1"; shift
+  ( replay "$@"; times >"$f.raw" )
+  tail -1 "$f.raw" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' >"$f"
+}
+proc_cpu() { awk '{ print ($14 + $15) / 100 }' "/proc/$1/stat"; }
 field() { # csv column
   awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i } NR == 2 { print $c }' <<<"$1"
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-client="$(replay client-vs-nginx "http://127.0.0.1:$nginx_port" --origin "http://127.0.0.1:$nginx_port")"
+client="$(cpu_replay "$work/client.cpu" client-vs-nginx "http://127.0.0.1:$nginx_port" --origin "http://127.0.0.1:$nginx_port")"
 wrk_out="$(wrk -t2 -c"$conns" -d"$duration" "http://127.0.0.1:$nginx_port/o/1024/1.html" | grep Requests/sec | awk '{print $2}')"
 
 java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --admin-port "$admin_port" \
@@ -82,8 +88,10 @@ java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --
   --cache-size 256MB >"$work/node.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$admin_port/health" >/dev/null && break; sleep 0.2; done
-node="$(replay node "http://127.0.0.1:$node_port" --origin "http://127.0.0.1:$nginx_port" \
+node_cpu0="$(proc_cpu "${pids[0]}")"
+node="$(cpu_replay "$work/client2.cpu" node "http://127.0.0.1:$node_port" --origin "http://127.0.0.1:$nginx_port" \
   --status "http://127.0.0.1:$admin_port/status")"
+node_cpu1="$(proc_cpu "${pids[0]}")"
 
 c_rate="$(field "$client" requests_per_s)"; n_rate="$(field "$node" requests_per_s)"
 printf '%-34s %12s %10s %10s %8s\n' run requests/s p50_ms p99_ms errors
@@ -94,4 +102,11 @@ printf '%-34s %12s %10s %10s %8s   hit ratio %s\n' "replay client -> shoal node 
   "$(field "$node" latency_p50_ms)" "$(field "$node" latency_p99_ms)" "$(field "$node" errors)" \
   "$(field "$node" hit_ratio)"
 awk -v c="$c_rate" -v n="$n_rate" 'BEGIN { r = c / n; printf "client / node = %.2fx (target >= 3x: %s)\n", r, (r >= 3 ? "met" : "MISSED") }'
+# CPU per request, warm-up included; the client's includes its JVM start and JIT warm-up.
+c_n=$(( $(field "$client" requests) + $(field "$client" warmup_requests) ))
+n_n=$(( $(field "$node" requests) + $(field "$node" warmup_requests) ))
+awk -v cc="$(cat "$work/client.cpu")" -v cn="$c_n" -v nc0="$node_cpu0" -v nc1="$node_cpu1" -v nn="$n_n" -v c2="$(cat "$work/client2.cpu")" 'BEGIN {
+  cu = cc * 1e6 / cn; nu = (nc1 - nc0) * 1e6 / nn; c2u = c2 * 1e6 / nn
+  printf "CPU per request: client %.1f us (vs nginx), %.1f us (vs node); node %.1f us; node / client = %.2fx (target >= 3x: %s)\n", cu, c2u, nu, nu / c2u, (nu / c2u >= 3 ? "met" : "MISSED")
+}'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,9 +22,14 @@ final class BenchArgs {
 
   private BenchArgs() {}
 
-  /** Keeps Undertow's start and stop messages off standard error. */
+  /**
+   * Keeps Undertow's start and stop messages off standard error, and Netty off SLF4J (which,
+   * without a binding, prints three lines of warnings).
+   */
   static void quiet() {
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+    io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+        io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
   }
 
   /** {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}; a bare number is seconds. */
