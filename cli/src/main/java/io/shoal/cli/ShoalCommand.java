@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         HashCommand.class,
         io.shoal.cli.trace.TraceCommand.class,
         io.shoal.cli.node.NodeCommand.class,
+        io.shoal.cli.cluster.ClusterCommand.class,
         io.shoal.cli.front.FrontCommand.class,
         io.shoal.cli.bench.BenchCommand.class,
     })

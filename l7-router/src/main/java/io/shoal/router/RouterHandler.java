@@ -55,9 +55,7 @@ public final class RouterHandler implements HttpHandler {
     Route route = router.route(exchange.getRequestMethod().toString(), target(exchange),
         name -> exchange.getRequestHeaders().getFirst(name));
     exchange.getRequestHeaders().remove(HOP);
-    if (!(route instanceof Route.Local local && local.why() == Route.Why.FROM_PEER)) {
-      exchange.getRequestHeaders().remove(SCHEME);
-    }
+    exchange.getRequestHeaders().remove(SCHEME);
     if (route instanceof Route.Reject reject) {
       exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "NONE", null));
       exchange.setStatusCode(reject.status());
