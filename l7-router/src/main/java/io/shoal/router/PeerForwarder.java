@@ -46,6 +46,8 @@ public final class PeerForwarder implements AutoCloseable {
       "transfer-encoding", "te", "trailer", "upgrade", "content-length", "host",
       Router.HOP_HEADER.toLowerCase(Locale.ROOT), Router.SCHEME_HEADER.toLowerCase(Locale.ROOT));
   private static final int BUFFER = 32 * 1024;
+  /** Copy buffers of the forwarding (worker) threads: one per thread, not one per request. */
+  private static final ThreadLocal<byte[]> COPY = ThreadLocal.withInitial(() -> new byte[BUFFER]);
 
   /** How a forward ended. */
   public enum Outcome {
@@ -164,7 +166,7 @@ public final class PeerForwarder implements AutoCloseable {
     private final Peer peer;
     private final String method;
     private final boolean hasBody;
-    private final RelayConsumer consumer = new RelayConsumer(BUFFER);
+    private final RelayConsumer consumer = new RelayConsumer(BUFFER / 2);
     private BodyProducer body;
     private boolean consumed;
     boolean complete;
@@ -239,7 +241,7 @@ public final class PeerForwarder implements AutoCloseable {
       }
       consumed = true;
       InputStream in = exchange.getInputStream();
-      byte[] buf = new byte[BUFFER];
+      byte[] buf = COPY.get();
       try {
         for (int n; (n = in.read(buf)) >= 0; ) {
           body.buffer().write(buf, 0, n);
@@ -260,7 +262,7 @@ public final class PeerForwarder implements AutoCloseable {
         }
       }
       boolean bodyless = method.equals("HEAD") || head.getCode() == 204 || head.getCode() == 304;
-      byte[] buf = new byte[BUFFER];
+      byte[] buf = COPY.get();
       try (InputStream in = consumer.body()) {
         OutputStream out = exchange.getOutputStream();
         for (int n; (n = in.read(buf)) >= 0; ) {

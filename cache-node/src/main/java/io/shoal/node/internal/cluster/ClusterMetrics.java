@@ -27,9 +27,37 @@ final class ClusterMetrics implements ForwardObserver {
   private final Counter retryCounter;
   private final Counter failoverCounter;
 
-  private static final class PeerCounts {
+  /** One peer's counts and meters, looked up once (a registry lookup per forward costs more than the forward's bookkeeping). */
+  private final class PeerCounts {
     final LongAdder forwards = new LongAdder();
     final LongAdder errors = new LongAdder();
+    final Timer ok;
+    final Timer failed;
+    final Counter errorCounter;
+    final Counter forwarded;
+    final Counter failedForward;
+
+    PeerCounts(String peer) {
+      ok = latency(peer, "ok");
+      failed = latency(peer, "error");
+      errorCounter = Counter.builder("shoal.forward.errors").description("Forward tries that failed, by peer")
+          .tag("peer", peer).register(registry);
+      forwarded = forwards(peer, "forwarded");
+      failedForward = forwards(peer, "failed");
+    }
+  }
+
+  private Timer latency(String peer, String result) {
+    return Timer.builder("shoal.forward.latency")
+        .description("Time from forwarding a request to a peer to its response head (or failure)")
+        .tag("peer", peer).tag("result", result)
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  private Counter forwards(String peer, String result) {
+    return Counter.builder("shoal.forwards").description("Forwards by result (forwarded, failed, no_peer: served here)")
+        .tag("result", result).tag("peer", peer).register(registry);
   }
 
   ClusterMetrics(MeterRegistry registry) {
@@ -44,26 +72,23 @@ final class ClusterMetrics implements ForwardObserver {
 
   @Override
   public void attempted(Peer peer, long nanos, Throwable failure) {
-    Timer.builder("shoal.forward.latency")
-        .description("Time from forwarding a request to a peer to its response head (or failure)")
-        .tag("peer", peer.id()).tag("result", failure == null ? "ok" : "error")
-        .publishPercentileHistogram()
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    PeerCounts c = counts(peer.id());
+    (failure == null ? c.ok : c.failed).record(nanos, TimeUnit.NANOSECONDS);
     if (failure != null) {
-      counts(peer.id()).errors.increment();
-      Counter.builder("shoal.forward.errors").description("Forward tries that failed, by peer")
-          .tag("peer", peer.id()).register(registry).increment();
+      c.errors.increment();
+      c.errorCounter.increment();
     }
   }
 
   @Override
   public void finished(PeerForwarder.Result result, int tries) {
-    String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
-    Counter.builder("shoal.forwards").description("Forwards by result (forwarded, failed, no_peer: served here)")
-        .tag("result", outcome).tag("peer", result.peer() == null ? "none" : result.peer().id())
-        .register(registry).increment();
-    if (result.peer() != null) {
-      counts(result.peer().id()).forwards.increment();
+    if (result.peer() == null) {
+      String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+      forwards("none", outcome).increment();
+    } else {
+      PeerCounts c = counts(result.peer().id());
+      c.forwards.increment();
+      (result.outcome() == PeerForwarder.Outcome.FORWARDED ? c.forwarded : c.failedForward).increment();
     }
     if (tries > 1) {
       retries.add(tries - 1);
@@ -76,7 +101,8 @@ final class ClusterMetrics implements ForwardObserver {
   }
 
   private PeerCounts counts(String peer) {
-    return peers.computeIfAbsent(peer, p -> new PeerCounts());
+    PeerCounts c = peers.get(peer);
+    return c != null ? c : peers.computeIfAbsent(peer, PeerCounts::new);
   }
 
   /** Per peer: forwards answered, tries failed. */

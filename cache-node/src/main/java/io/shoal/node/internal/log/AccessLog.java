@@ -68,6 +68,11 @@ public final class AccessLog implements AutoCloseable {
     return new AccessLog(file, maxBytes, keep);
   }
 
+  /** Whether lines are written (false for {@link #off()}: callers need not build them). */
+  public boolean enabled() {
+    return queue != null;
+  }
+
   public void log(String line) {
     if (queue != null && !queue.offer(line)) {
       dropped.increment();

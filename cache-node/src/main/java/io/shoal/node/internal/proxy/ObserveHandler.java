@@ -28,7 +28,9 @@ final class ObserveHandler implements HttpHandler {
       try {
         routed(done, state);
         metrics.finished(state.cacheResult, done.getStatusCode());
-        log.log(line(done, state));
+        if (log.enabled()) {
+          log.log(line(done, state));
+        }
       } finally {
         nextListener.proceed();
       }
