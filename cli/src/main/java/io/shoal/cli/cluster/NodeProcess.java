@@ -68,6 +68,12 @@ final class NodeProcess {
     } catch (IOException e) {
       // the process is gone
     }
+    if (ready.isDone()) {
+      synchronized (out) {
+        out.println("[" + id + "] exited with code " + exitCode() + " (pid " + process.pid() + ")");
+        out.flush();
+      }
+    }
     ready.completeExceptionally(new IllegalStateException("node " + id + " exited with "
         + exitCode() + " before it was ready (its output is above)"));
   }
