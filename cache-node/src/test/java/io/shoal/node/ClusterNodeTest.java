@@ -50,6 +50,12 @@ class ClusterNodeTest {
     origin.start();
     origin.stubFor(any(urlPathMatching("/o/.*")).willReturn(aResponse().withHeader("Cache-Control", "max-age=600")
         .withHeader("Content-Type", "text/plain").withBody("object")));
+    byte[] big = new byte[300_000];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 7);
+    }
+    origin.stubFor(any(urlPathMatching("/big/.*")).willReturn(aResponse().withHeader("Cache-Control", "max-age=600")
+        .withHeader("Content-Type", "application/octet-stream").withBody(big)));
     int[] ports = {clusterPort(-1), 0, 0};
     ports[1] = clusterPort(ports[0]);
     ports[2] = clusterPort(ports[1]);
@@ -121,6 +127,23 @@ class ClusterNodeTest {
       }
       return forwards >= 20;
     });
+  }
+
+  @Test
+  void bigAndBodilessAnswersCrossTheHopIntact() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      String url = url("/big/" + i);
+      RawHttp.Response first = get(a, url);
+      for (CacheNode entry : List.of(a, b, sw)) {
+        RawHttp.Response r = get(entry, url);
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.body).hasSize(300_000).isEqualTo(first.body);
+        assertThat(r.body[299_999]).isEqualTo((byte) (299_999 * 7));
+        RawHttp.Response head = RawHttp.exchange(entry.proxyAddress(), "HEAD " + url + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(head.status).isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo("300000");
+      }
+    }
   }
 
   @Test

@@ -140,6 +140,136 @@ public final class PeerForwarder implements AutoCloseable {
     return finished(new Result(Outcome.NO_PEER, null), tries);
   }
 
+  /**
+   * Forwards a request without a body (GET, HEAD, ...) without blocking any thread: call it on the
+   * exchange's I/O thread after {@code exchange.dispatch(SameThreadExecutor.INSTANCE, ...)}. A
+   * response small enough for the relay buffer ({@value #BUFFER} / 2 bytes, known from its
+   * Content-Length) is collected and written from the I/O thread; a bigger one is streamed by a
+   * worker thread. Failover as {@link #forward}. {@code done} gets the result on the I/O thread
+   * before the response is written; on {@link Outcome#NO_PEER} it is the caller's to serve the
+   * request (by dispatching it).
+   */
+  public void forwardAsync(HttpServerExchange exchange, Route.Forward route, Router router,
+      java.util.function.Consumer<Result> done) {
+    new AsyncForward(exchange, route, router, done).next();
+  }
+
+  /** One non-blocking forward along the candidates. */
+  private final class AsyncForward {
+    private final HttpServerExchange exchange;
+    private final Route.Forward route;
+    private final Router router;
+    private final java.util.function.Consumer<Result> done;
+    private final String method;
+    private int index;
+    private int tries;
+
+    AsyncForward(HttpServerExchange exchange, Route.Forward route, Router router,
+        java.util.function.Consumer<Result> done) {
+      this.exchange = exchange;
+      this.route = route;
+      this.router = router;
+      this.done = done;
+      this.method = exchange.getRequestMethod().toString();
+    }
+
+    /** Tries the next candidate, or ends with NO_PEER. Runs on the I/O thread or a reactor thread. */
+    void next() {
+      while (index < route.candidates().size()) {
+        Peer peer = route.candidates().get(index++);
+        if (tries > 0 && router.isSuspect(peer.id())) {
+          continue;
+        }
+        tries++;
+        Attempt attempt = new Attempt(exchange, route, router, peer, method, false);
+        long started = System.nanoTime();
+        attempt.consumer.head().whenComplete((head, failure) -> {
+          if (failure != null) {
+            router.markSuspect(peer.id());
+            observer.attempted(peer, System.nanoTime() - started, failure);
+            next();
+            return;
+          }
+          observer.attempted(peer, System.nanoTime() - started, null);
+          router.clearSuspect(peer.id());
+          answered(attempt, peer, head);
+        });
+        try {
+          attempt.startAsync();
+        } catch (RuntimeException e) {
+          attempt.consumer.failed(e);
+        }
+        return;
+      }
+      Result result = finished(new Result(Outcome.NO_PEER, null), tries);
+      onIoThread(() -> done.accept(result));
+    }
+
+    private void answered(Attempt attempt, Peer peer, HttpResponse head) {
+      Header length = head.getFirstHeader("Content-Length");
+      long size = length == null ? -1 : parseLength(length.getValue());
+      boolean bodyless = method.equals("HEAD") || head.getCode() == 204 || head.getCode() == 304;
+      if (bodyless || (size >= 0 && size <= BUFFER / 2)) {
+        attempt.consumer.end().whenComplete((ok, failure) -> {
+          if (failure != null || attempt.consumer.failure() != null) {
+            // The peer failed before its (small) body was complete; nothing went to the client yet.
+            router.markSuspect(peer.id());
+            next();
+            return;
+          }
+          byte[] body = new byte[(int) Math.max(0, size)];
+          int read = bodyless ? 0 : readAll(attempt.consumer.body(), body);
+          Result result = finished(new Result(read == body.length ? Outcome.FORWARDED : Outcome.FAILED, peer), tries);
+          exchange.dispatch(exchange.getIoThread(), ex -> {
+            done.accept(result);
+            attempt.relayHead(head);
+            if (bodyless) {
+              ex.getResponseHeaders().remove(Headers.TRANSFER_ENCODING);
+              ex.endExchange();
+            } else {
+              ex.getResponseSender().send(java.nio.ByteBuffer.wrap(body, 0, read));
+            }
+          });
+        });
+        return;
+      }
+      // A big or open-ended body: streamed by a worker thread with back-pressure.
+      exchange.dispatch(exchange.getConnection().getWorker(), ex -> {
+        ex.startBlocking();
+        attempt.relay(head);
+        done.accept(finished(new Result(attempt.complete ? Outcome.FORWARDED : Outcome.FAILED, peer), tries));
+      });
+    }
+
+    private void onIoThread(Runnable r) {
+      if (exchange.getIoThread() == Thread.currentThread()) {
+        r.run();
+      } else {
+        exchange.getIoThread().execute(r);
+      }
+    }
+  }
+
+  private static long parseLength(String v) {
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static int readAll(InputStream in, byte[] into) {
+    int n = 0;
+    try (in) {
+      for (int r; n < into.length && (r = in.read(into, n, into.length - n)) > 0; ) {
+        n += r;
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return n;
+  }
+
   private Result finished(Result result, int tries) {
     observer.finished(result, tries);
     return result;
@@ -190,22 +320,7 @@ public final class PeerForwarder implements AutoCloseable {
 
     /** Sends the request and returns the response head; throws when the peer failed. */
     HttpResponse start() throws IOException {
-      BasicHttpRequest request = new BasicHttpRequest(method, route.target().toString());
-      request.setScheme("http");
-      request.setAuthority(new URIAuthority(peer.host(), peer.port()));
-      for (HeaderValues values : exchange.getRequestHeaders()) {
-        String name = values.getHeaderName().toString();
-        if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-          continue;
-        }
-        for (String v : values) {
-          request.addHeader(name, v);
-        }
-      }
-      request.setHeader("Host", route.target().authority());
-      request.setHeader(Router.HOP_HEADER, router.hopHeaderValue());
-      // HttpClient sends origin form: the owner rebuilds the URL from Host and this.
-      request.setHeader(Router.SCHEME_HEADER, route.target().scheme());
+      BasicHttpRequest request = request();
       if (hasBody) {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         body = new BodyProducer(exchange.getRequestContentLength(), type, BUFFER);
@@ -226,6 +341,32 @@ public final class PeerForwarder implements AutoCloseable {
         call.cancel(true);
         throw new IOException("interrupted");
       }
+    }
+
+    /** Sends a request without a body; the consumer's futures tell the rest. */
+    void startAsync() {
+      client.execute(new BasicRequestProducer(request(), null), consumer, null);
+    }
+
+    /** The request to the peer: the client's headers but hop-by-hop ones, plus the hop header. */
+    private BasicHttpRequest request() {
+      BasicHttpRequest request = new BasicHttpRequest(method, route.target().toString());
+      request.setScheme("http");
+      request.setAuthority(new URIAuthority(peer.host(), peer.port()));
+      for (HeaderValues values : exchange.getRequestHeaders()) {
+        String name = values.getHeaderName().toString();
+        if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        for (String v : values) {
+          request.addHeader(name, v);
+        }
+      }
+      request.setHeader("Host", route.target().authority());
+      request.setHeader(Router.HOP_HEADER, router.hopHeaderValue());
+      // HttpClient sends origin form: the owner rebuilds the URL from Host and this.
+      request.setHeader(Router.SCHEME_HEADER, route.target().scheme());
+      return request;
     }
 
     private void copyBodyWhenStarted(Future<Void> call) throws IOException, InterruptedException, ExecutionException {
@@ -253,7 +394,7 @@ public final class PeerForwarder implements AutoCloseable {
       }
     }
 
-    void relay(HttpResponse head) throws IOException {
+    void relayHead(HttpResponse head) {
       exchange.setStatusCode(head.getCode());
       for (Header h : head.getHeaders()) {
         String name = h.getName().toLowerCase(Locale.ROOT);
@@ -261,6 +402,10 @@ public final class PeerForwarder implements AutoCloseable {
           exchange.getResponseHeaders().add(HttpString.tryFromString(h.getName()), h.getValue());
         }
       }
+    }
+
+    void relay(HttpResponse head) throws IOException {
+      relayHead(head);
       boolean bodyless = method.equals("HEAD") || head.getCode() == 204 || head.getCode() == 304;
       byte[] buf = COPY.get();
       try (InputStream in = consumer.body()) {

@@ -4,6 +4,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,12 @@ public final class RouterHandler implements HttpHandler {
     }
     if (route instanceof Route.Forward forward) {
       exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "FORWARD/" + forward.owner().id(), forward.owner()));
+      if (exchange.isInIoThread() && withoutBody(exchange)) {
+        // No thread blocks: the answer is written from the I/O thread (a big one streamed by a worker).
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> forwarder.forwardAsync(exchange, forward, router,
+            result -> forwarded(exchange, forward, result)));
+        return;
+      }
       if (exchange.isInIoThread()) {
         exchange.dispatch(() -> forward(exchange, forward));
       } else {
@@ -74,6 +81,20 @@ public final class RouterHandler implements HttpHandler {
     }
     exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "LOCAL", null));
     next.handleRequest(exchange);
+  }
+
+  private void forwarded(HttpServerExchange exchange, Route.Forward forward, PeerForwarder.Result result) {
+    if (result.outcome() == PeerForwarder.Outcome.NO_PEER) {
+      exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, "LOCAL", null));
+      exchange.dispatch(exchange.getIoThread(), next);
+      return;
+    }
+    Peer peer = result.peer();
+    exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, peer == null ? "NONE" : "FORWARD/" + peer.id(), peer));
+  }
+
+  private static boolean withoutBody(HttpServerExchange exchange) {
+    return exchange.getRequestContentLength() <= 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
   }
 
   private void forward(HttpServerExchange exchange, Route.Forward forward) {

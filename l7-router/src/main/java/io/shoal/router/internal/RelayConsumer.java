@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 public final class RelayConsumer implements AsyncResponseConsumer<Void> {
   private final SharedInputBuffer buffer;
   private final CompletableFuture<HttpResponse> head = new CompletableFuture<>();
+  private final CompletableFuture<Void> end = new CompletableFuture<>();
   private volatile FutureCallback<Void> done;
   private volatile Exception failure;
 
@@ -31,6 +32,11 @@ public final class RelayConsumer implements AsyncResponseConsumer<Void> {
 
   public CompletableFuture<HttpResponse> head() {
     return head;
+  }
+
+  /** Completes when the whole body is in the buffer (or exceptionally when the exchange failed). */
+  public CompletableFuture<Void> end() {
+    return end;
   }
 
   /** The body; reading it blocks until bytes arrive. */
@@ -50,6 +56,7 @@ public final class RelayConsumer implements AsyncResponseConsumer<Void> {
     if (entity == null) {
       buffer.markEndStream();
       callback.completed(null);
+      end.complete(null);
     }
     head.complete(response);
   }
@@ -70,6 +77,7 @@ public final class RelayConsumer implements AsyncResponseConsumer<Void> {
   @Override
   public void streamEnd(List<? extends Header> trailers) {
     buffer.markEndStream();
+    end.complete(null);
     FutureCallback<Void> cb = done;
     if (cb != null) {
       cb.completed(null);
@@ -81,6 +89,7 @@ public final class RelayConsumer implements AsyncResponseConsumer<Void> {
     failure = cause;
     buffer.abort();
     head.completeExceptionally(cause);
+    end.completeExceptionally(cause);
   }
 
   @Override
