@@ -122,7 +122,8 @@ public final class CacheNode implements AutoCloseable {
       server.start();
       this.proxyListener = ProxyListener.open(server.getWorker(),
           new InetSocketAddress(config.get(Settings.PROXY_HOST), config.get(Settings.PROXY_PORT)), graceful,
-          serverOptions, OptionMap.EMPTY, config.get(Settings.REQUEST_TIMEOUT));
+          serverOptions, OptionMap.EMPTY, config.get(Settings.REQUEST_TIMEOUT),
+          config.get(Settings.PROXY_PROTOCOL) ? config.get(Settings.PROXY_PROTOCOL_FROM) : null);
     } catch (IOException | RuntimeException e) {
       server.stop();
       origin.close();

@@ -40,6 +40,12 @@ public final class Settings {
   public static final Setting<List<Cidr>> ALLOWED_DESTINATIONS = add(new Setting<>("proxy.allowed-destinations",
       "", "a list of CIDRs such as 127.0.0.0/8", list(Cidr::parse),
       "Destinations allowed although loopback, link-local, unspecified or the node's own address (refused with 403 otherwise)."));
+  public static final Setting<Boolean> PROXY_PROTOCOL = add(bool("proxy.proxy-protocol", "false",
+      "Accept a PROXY protocol v2 header (from the L4 front) at the start of a connection: its client address is used for proxy.client-acl, X-Forwarded-For and the access log."));
+  public static final Setting<List<Cidr>> PROXY_PROTOCOL_FROM = add(new Setting<>("proxy.proxy-protocol-from",
+      "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
+      "a list of CIDRs such as 10.0.0.0/8", list(Cidr::parse),
+      "Who may send a PROXY header (the fronts); from anyone else a connection starting with one is closed. Connections without one are plain HTTP."));
   public static final Setting<Long> MAX_HEADER_BYTES = add(size("proxy.max-header-bytes", "32KB",
       "Largest request header section; larger gets 431."));
   public static final Setting<Long> MAX_REQUEST_BODY = add(size("proxy.max-request-body", "16MB",

@@ -21,7 +21,8 @@ import org.xnio.channels.AcceptingChannel;
  * The proxy's HTTP/1.1 listener: Undertow's own HTTP connection handling, with a
  * {@link HeadGuard} put under each accepted connection first (obs-fold -> 400, slow request
  * head -> 408). Undertow's builder offers no hook between accept and parse, so the listener is
- * opened here, on the worker of the node's Undertow server.
+ * opened here, on the worker of the node's Undertow server. With PROXY protocol on, a
+ * {@link ProxyProtocolReader} reads the front's header before either.
  */
 public final class ProxyListener implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ProxyListener.class.getName());
@@ -42,6 +43,16 @@ public final class ProxyListener implements AutoCloseable {
    */
   public static ProxyListener open(XnioWorker worker, InetSocketAddress address, HttpHandler root,
       OptionMap serverOptions, OptionMap socketOptions, Duration requestTimeout) throws IOException {
+    return open(worker, address, root, serverOptions, socketOptions, requestTimeout, null);
+  }
+
+  /**
+   * Listens on {@code address}; with {@code proxyProtocolFrom} not null, a connection from those
+   * addresses may start with a PROXY protocol v2 header naming the real client.
+   */
+  public static ProxyListener open(XnioWorker worker, InetSocketAddress address, HttpHandler root,
+      OptionMap serverOptions, OptionMap socketOptions, Duration requestTimeout,
+      java.util.List<io.shoal.node.Cidr> proxyProtocolFrom) throws IOException {
     long timeoutMillis = requestTimeout.toMillis();
     // Undertow's own parse timeout (which closes without a reply) is only a backstop behind ours.
     OptionMap options = OptionMap.builder().addAll(serverOptions)
@@ -54,8 +65,15 @@ public final class ProxyListener implements AutoCloseable {
       try {
         StreamConnection c;
         while ((c = server.accept()) != null) {
-          HeadGuard.install(c, timeoutMillis);
-          open.handleEvent(c);
+          if (proxyProtocolFrom == null) {
+            HeadGuard.install(c, timeoutMillis);
+            open.handleEvent(c);
+          } else {
+            ProxyProtocolReader.start(c, proxyProtocolFrom, timeoutMillis, client -> {
+              HeadGuard.install(client, timeoutMillis);
+              open.handleEvent(client);
+            });
+          }
         }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.FINE, "accept failed", e);
