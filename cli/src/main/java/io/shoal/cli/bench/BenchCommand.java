@@ -7,14 +7,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code shoal bench}: measure proxies with real HTTP. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: the benchmark origin and trace replay through any HTTP proxy.",
-    subcommands = {BenchOriginCommand.class, BenchReplayCommand.class})
+    description = "Benchmarks: the benchmark origin, trace replay through any HTTP proxy, and the paper's experiment.",
+    subcommands = {BenchOriginCommand.class, BenchReplayCommand.class, BenchPaperCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command (origin or replay)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command (origin, replay or paper)");
   }
 }

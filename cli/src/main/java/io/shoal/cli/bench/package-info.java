@@ -1,5 +1,5 @@
 /**
- * The {@code shoal bench} commands: the benchmark origin and trace replay through any HTTP
- * proxy, on top of {@code io.shoal.bench}.
+ * The {@code shoal bench} commands: the benchmark origin, trace replay through any HTTP proxy
+ * and the paper's experiment on local clusters, on top of {@code io.shoal.bench}.
  */
 package io.shoal.cli.bench;

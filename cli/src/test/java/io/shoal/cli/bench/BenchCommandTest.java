@@ -247,7 +247,7 @@ class BenchCommandTest {
   void benchAloneIsAUsageError() {
     Run r = shoal("bench");
     assertThat(r.code()).isEqualTo(Shoal.USAGE);
-    assertThat(r.err()).startsWith("shoal bench: missing a command (origin or replay)");
+    assertThat(r.err()).startsWith("shoal bench: missing a command (origin, replay or paper)");
   }
 
 }

@@ -1,0 +1,320 @@
+package io.shoal.bench.paper;
+
+import io.shoal.bench.origin.BenchOrigin;
+import io.shoal.bench.replay.Replay;
+import io.shoal.bench.replay.ReplayResult;
+import io.shoal.traces.Traces;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs every trace x servers x strategy x architecture: for each, a fresh cluster from the
+ * {@link Testbed}, the origin's counts reset, one closed-loop {@link Replay} of the trace through
+ * the cluster ({@code connections per server x servers} connections, as the paper's 63 per
+ * server), the cluster's storage read, the cluster stopped. {@link #stop()} (Ctrl-C) ends the
+ * current replay early, tears its cluster down and returns what was measured.
+ *
+ * <pre>{@code
+ * PaperExperiment.Results r = PaperExperiment.builder()
+ *     .trace("bu", "webcachesim:classpath:bu-1998-webcachesim.tr.gz")
+ *     .servers(List.of(1, 2, 4)).strategies(List.of("ketama", "carp"))
+ *     .archs(List.of(Arch.CENTRALIZED, Arch.DISTRIBUTED)).requests(5_000)
+ *     .build().run(testbed, origin, listener);
+ * }</pre>
+ */
+public final class PaperExperiment {
+  /** A trace: its name in the tables and its {@code FORMAT:PATH}. */
+  public record Trace(String name, String spec) {
+    public Trace {
+      Objects.requireNonNull(name, "name");
+      Traces.format(Objects.requireNonNull(spec, "spec"));
+    }
+  }
+
+  /** What the experiment has done; every result is also returned at the end. */
+  public interface Listener {
+    /** A cluster is up and the replay starts. */
+    void started(Trace trace, int servers, String strategy, Arch arch, Testbed.Deployment deployment);
+
+    /** A run is over (its cluster is stopped next). */
+    void finished(PaperRun run);
+  }
+
+  /** Every run, in order; {@code interrupted} when {@link #stop()} ended the experiment early. */
+  public record Results(List<PaperRun> runs, boolean interrupted) {
+    public Results {
+      runs = List.copyOf(runs);
+    }
+  }
+
+  private final Builder b;
+  private final Object lock = new Object();
+  private boolean stopped;
+  /** The replay under way, from its start until its cluster's storage was read. */
+  private Replay current;
+  private Thread runner;
+
+  private PaperExperiment(Builder b) {
+    this.b = b;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** How many runs the experiment has. */
+  public int size() {
+    return b.traces.size() * b.servers.size() * b.strategies.size() * b.archs.size();
+  }
+
+  /**
+   * Runs every combination in order (trace, servers, strategy, architecture).
+   *
+   * @throws IllegalStateException when a cluster does not start or the replay fails; the message
+   *     names the run, and the runs before it are in {@link ExperimentFailure#partial()}
+   */
+  public Results run(Testbed testbed, BenchOrigin origin, Listener listener) {
+    synchronized (lock) {
+      runner = Thread.currentThread();
+    }
+    try {
+      return runAll(testbed, origin, listener);
+    } finally {
+      synchronized (lock) {
+        runner = null;
+      }
+    }
+  }
+
+  private boolean stopped() {
+    synchronized (lock) {
+      return stopped;
+    }
+  }
+
+  private Results runAll(Testbed testbed, BenchOrigin origin, Listener listener) {
+    List<PaperRun> runs = new ArrayList<>();
+    for (Trace t : b.traces) {
+      for (int n : b.servers) {
+        for (String s : b.strategies) {
+          for (Arch a : b.archs) {
+            if (stopped() || Thread.currentThread().isInterrupted()) {
+              return new Results(runs, true);
+            }
+            PaperRun r;
+            try {
+              r = runOne(testbed, origin, listener, t, n, s, a);
+            } catch (InterruptedException e) {
+              return new Results(runs, true);
+            } catch (RuntimeException e) {
+              throw new ExperimentFailure(t.name() + ", " + n + (n == 1 ? " server, " : " servers, ") + s + ", "
+                  + a.id() + ": " + e.getMessage(), e, new Results(runs, stopped()));
+            }
+            runs.add(r);
+            listener.finished(r);
+            if (r.replay().interrupted()) {
+              return new Results(runs, true);
+            }
+          }
+        }
+      }
+    }
+    return new Results(runs, stopped());
+  }
+
+  private PaperRun runOne(Testbed testbed, BenchOrigin origin, Listener listener, Trace t, int n, String s, Arch a)
+      throws InterruptedException {
+    origin.resetStats();
+    try (Testbed.Deployment d = testbed.start(n, s, a)) {
+      Replay.Builder rb = Replay.builder()
+          .proxy(d.proxy())
+          .origin(origin.uri())
+          .requests(t.spec(), () -> Traces.open(t.spec()).requests())
+          .connections(b.connectionsPerServer * n)
+          .keepAlive(b.keepAlive)
+          .warmup(b.warmup)
+          .timeout(b.timeout)
+          .imageShare(b.imageShare)
+          .defaultSize(b.defaultSize)
+          .label(t.name() + "/" + a.id() + "/" + s + "/" + n)
+          .status(d.cacheStatus())
+          .duration(b.duration)
+          .maxRequests(b.requests);
+      if (b.threads > 0) {
+        rb.threads(b.threads);
+      }
+      Replay replay = rb.build();
+      synchronized (lock) {
+        if (stopped) {
+          throw new InterruptedException("stopped");
+        }
+        current = replay;
+      }
+      try {
+        listener.started(t, n, s, a, d);
+        ReplayResult result = replay.run();
+        return new PaperRun(t.name(), a, s, n, result, Storage.of(d.cacheStatus(), result.originUrls()));
+      } finally {
+        synchronized (lock) {
+          current = null;
+        }
+      }
+    }
+  }
+
+  /**
+   * Ends the current replay (its partial result is kept: the replay is stopped, not interrupted,
+   * so its closing counts are still read) and starts no further run; a cluster being started is
+   * interrupted (and stopped).
+   */
+  public void stop() {
+    synchronized (lock) {
+      stopped = true;
+      if (current != null) {
+        current.stop();
+      } else if (runner != null) {
+        runner.interrupt();
+      }
+    }
+  }
+
+  /** A run failed; {@link #partial()} holds the runs before it. */
+  public static final class ExperimentFailure extends IllegalStateException {
+    private final transient Results partial;
+
+    ExperimentFailure(String message, Throwable cause, Results partial) {
+      super(message, cause);
+      this.partial = partial;
+    }
+
+    public Results partial() {
+      return partial;
+    }
+  }
+
+  /** Settings of a {@link PaperExperiment}; each setter checks its value. */
+  public static final class Builder {
+    private final List<Trace> traces = new ArrayList<>();
+    private List<Integer> servers = List.of(1, 2, 4, 8);
+    private List<String> strategies = List.of("round-robin", "md5", "ketama", "carp", "mod-ch", "ht-rr");
+    private List<Arch> archs = List.of(Arch.CENTRALIZED, Arch.DISTRIBUTED);
+    private int connectionsPerServer = 63;
+    private long requests;
+    private Duration duration;
+    private Duration warmup = Duration.ZERO;
+    private boolean keepAlive;
+    private Duration timeout = Duration.ofSeconds(30);
+    private double imageShare;
+    private long defaultSize = 8192;
+    private int threads;
+
+    private Builder() {}
+
+    /** Adds a trace, named {@code name} in the tables. */
+    public Builder trace(String name, String spec) {
+      traces.add(new Trace(name, spec));
+      return this;
+    }
+
+    /** Numbers of cache nodes, each 1..64. */
+    public Builder servers(List<Integer> servers) {
+      if (servers.isEmpty()) {
+        throw new IllegalArgumentException("nodes: none (expected: at least one number of servers)");
+      }
+      for (int n : servers) {
+        if (n < 1 || n > 64) {
+          throw new IllegalArgumentException("nodes: " + n + " (expected: 1-64)");
+        }
+      }
+      this.servers = List.copyOf(servers);
+      return this;
+    }
+
+    /** Placement strategies by name (checked by the testbed's nodes). */
+    public Builder strategies(List<String> strategies) {
+      if (strategies.isEmpty()) {
+        throw new IllegalArgumentException("strategies: none (expected: at least one)");
+      }
+      this.strategies = List.copyOf(strategies);
+      return this;
+    }
+
+    public Builder archs(List<Arch> archs) {
+      if (archs.isEmpty()) {
+        throw new IllegalArgumentException("arch: none (expected: centralized, distributed or both)");
+      }
+      this.archs = List.copyOf(archs);
+      return this;
+    }
+
+    /** Client connections per cache node (default 63, the paper's). */
+    public Builder connectionsPerServer(int connections) {
+      if (connections <= 0) {
+        throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
+      }
+      this.connectionsPerServer = connections;
+      return this;
+    }
+
+    /** Requests per run, warm-up included; 0 = the whole trace (default). */
+    public Builder requests(long requests) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("requests: " + requests + " (expected: > 0)");
+      }
+      this.requests = requests;
+      return this;
+    }
+
+    /** Measured time per run after the warm-up; null = until the trace (or the requests) end. */
+    public Builder duration(Duration duration) {
+      if (duration != null && (duration.isNegative() || duration.isZero())) {
+        throw new IllegalArgumentException("duration: " + duration + " (expected: > 0)");
+      }
+      this.duration = duration;
+      return this;
+    }
+
+    public Builder warmup(Duration warmup) {
+      this.warmup = Objects.requireNonNull(warmup, "warmup");
+      return this;
+    }
+
+    public Builder keepAlive(boolean keepAlive) {
+      this.keepAlive = keepAlive;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    public Builder imageShare(double imageShare) {
+      this.imageShare = imageShare;
+      return this;
+    }
+
+    public Builder defaultSize(long defaultSize) {
+      this.defaultSize = defaultSize;
+      return this;
+    }
+
+    /** Client event-loop threads; 0 = the replay's default. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public PaperExperiment build() {
+      if (traces.isEmpty()) {
+        throw new IllegalArgumentException("traces: none (expected: at least one)");
+      }
+      // fail now, not after the first cluster started, on a bad replay setting
+      Replay.builder().connections(connectionsPerServer).warmup(warmup).timeout(timeout).imageShare(imageShare)
+          .defaultSize(defaultSize).duration(duration).maxRequests(requests);
+      return new PaperExperiment(this);
+    }
+  }
+}

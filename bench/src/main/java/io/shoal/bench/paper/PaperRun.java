@@ -1,0 +1,95 @@
+package io.shoal.bench.paper;
+
+import io.shoal.bench.replay.ReplayResult;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One cell of the experiment: a trace replayed through {@code servers} cache nodes placing keys
+ * with {@code strategy} in architecture {@code arch}.
+ *
+ * @param trace the trace's name in the tables (e.g. {@code surge}, {@code bu})
+ * @param arch centralized or distributed
+ * @param strategy the placement strategy's name (e.g. {@code ketama})
+ * @param servers cache nodes (the switch and the front not counted)
+ * @param replay what the client measured (label {@code trace/arch/strategy/servers})
+ * @param storage what the cluster stored afterwards
+ */
+public record PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage) {
+  private static final Map<String, String> PAPER_NAMES = Map.of(
+      "round-robin", "RR", "md5", "MD5", "ketama", "MIT_CH", "carp", "CARP", "mod-ch", "MOD_CH", "ht-rr", "HT_RR");
+
+  public PaperRun {
+    Objects.requireNonNull(trace, "trace");
+    Objects.requireNonNull(arch, "arch");
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(replay, "replay");
+    Objects.requireNonNull(storage, "storage");
+  }
+
+  /** The paper's name of a strategy ({@code ketama} is MIT_CH), else the name in upper case. */
+  public static String paperName(String strategy) {
+    return PAPER_NAMES.getOrDefault(strategy, strategy.toUpperCase(Locale.ROOT));
+  }
+
+  /** The column of this run in the paper's tables, e.g. {@code AS-MIT_CH}. */
+  public String column() {
+    return column(arch, strategy);
+  }
+
+  static String column(Arch arch, String strategy) {
+    return arch.prefix() + paperName(strategy);
+  }
+
+  /**
+   * Load balance: the busiest cache node's requests over the mean (1 = even), from the nodes'
+   * own {@code /status} counts during the run; {@code NaN} when unknown.
+   */
+  public double loadBalance() {
+    Map<String, Long> counts = replay.statusRequests();
+    if (counts.isEmpty()) {
+      return Double.NaN;
+    }
+    long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    double mean = counts.values().stream().mapToLong(Long::longValue).sum() / (double) servers;
+    return mean > 0 ? max / mean : Double.NaN;
+  }
+
+  /** A metric of this run by name (the tables' and charts' metrics). */
+  public double metric(Metric m) {
+    return m.of(this);
+  }
+
+  /** The metrics the paper tabulates per servers x column. */
+  public enum Metric {
+    REQUESTS_PER_S("requests_per_s", "requests/s", "Req/sec"),
+    MBIT_PER_S("mbit_per_s", "Mbit/s (bodies)", "Mbit/sec");
+
+    private final String id;
+    private final String title;
+    private final String paperUnit;
+
+    Metric(String id, String title, String paperUnit) {
+      this.id = id;
+      this.title = title;
+      this.paperUnit = paperUnit;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String title() {
+      return title;
+    }
+
+    public String paperUnit() {
+      return paperUnit;
+    }
+
+    double of(PaperRun r) {
+      return this == REQUESTS_PER_S ? r.replay.requestsPerSecond() : r.replay.megabitsPerSecond();
+    }
+  }
+}
