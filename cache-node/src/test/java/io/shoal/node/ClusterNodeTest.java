@@ -76,7 +76,9 @@ class ClusterNodeTest {
   private CacheNode node(String id, int clusterPort, String peers, String name, String role) {
     CacheNode n = TestNodes.start("node.id", id, "node.role", role, "cluster.enabled", "true", "cluster.name", name,
         "cluster.bind-port", Integer.toString(clusterPort), "cluster.peers", peers, "cluster.join-timeout", "1s",
-        "cluster.merge-min", "1s", "cluster.merge-max", "2s", "log.access-file", dir.resolve(id + ".log").toString());
+        "cluster.merge-min", "1s", "cluster.merge-max", "2s",
+        // Generous: a connect that a starved machine takes long over must not make a peer suspect.
+        "cluster.forward.connect-timeout", "10s", "log.access-file", dir.resolve(id + ".log").toString());
     nodes.add(n);
     return n;
   }

@@ -217,9 +217,15 @@ public final class PeerForwarder implements AutoCloseable {
             next();
             return;
           }
-          byte[] body = new byte[(int) Math.max(0, size)];
+          byte[] body = new byte[bodyless ? 0 : (int) size];
           int read = bodyless ? 0 : readAll(attempt.consumer.body(), body);
-          Result result = finished(new Result(read == body.length ? Outcome.FORWARDED : Outcome.FAILED, peer), tries);
+          if (read != body.length) {
+            // Shorter than its Content-Length: the peer failed; nothing went to the client yet.
+            router.markSuspect(peer.id());
+            next();
+            return;
+          }
+          Result result = finished(new Result(Outcome.FORWARDED, peer), tries);
           exchange.dispatch(exchange.getIoThread(), ex -> {
             done.accept(result);
             attempt.relayHead(head);

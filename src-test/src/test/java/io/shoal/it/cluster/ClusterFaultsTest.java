@@ -69,15 +69,17 @@ class ClusterFaultsTest {
 
   /**
    * Short discovery, merge and load timings; a long FD_ALL3 timeout so that a stopped node stays
-   * in the view (a killed one leaves at once: FD_SOCK2 sees its socket close); short forward
-   * response timeout so that a stopped peer is found out quickly.
+   * in the view (a killed one leaves at once: FD_SOCK2 sees its socket close); a forward response
+   * timeout short enough to find a stopped peer out quickly, and a connect timeout long enough that
+   * a starved machine never makes a live peer suspect (a dead one refuses at once).
    */
   private static List<String> settings(String name, List<Integer> peers) {
     List<String> p = peers.stream().map(port -> "127.0.0.1:" + port).toList();
     return List.of("cluster.name=" + name, "cluster.peers=" + String.join(",", p), "cluster.strategy=ketama",
         "cluster.join-timeout=1s", "cluster.failure-timeout=60s", "cluster.heartbeat=1s",
         "cluster.merge-min=1s", "cluster.merge-max=2s", "cluster.load-report.interval=200ms",
-        "cluster.suspect-timeout=30s", "cluster.forward.response-timeout=3s", "shutdown.timeout=2s");
+        "cluster.suspect-timeout=30s", "cluster.forward.connect-timeout=10s", "cluster.forward.response-timeout=5s",
+        "shutdown.timeout=2s");
   }
 
   @AfterAll

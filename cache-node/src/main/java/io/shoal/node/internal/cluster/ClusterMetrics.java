@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code /status}.
  */
 final class ClusterMetrics implements ForwardObserver {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ClusterMetrics.class.getName());
   private final MeterRegistry registry;
   private final Map<String, PeerCounts> peers = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
@@ -77,6 +78,8 @@ final class ClusterMetrics implements ForwardObserver {
     if (failure != null) {
       c.errors.increment();
       c.errorCounter.increment();
+      LOG.info(() -> "forward to " + peer.id() + " at " + peer.authority() + " failed after "
+          + nanos / 1_000_000 + " ms (" + failure + "); it is suspect, the next candidate takes the request");
     }
   }
 
