@@ -78,7 +78,7 @@ class ClusterNodeTest {
         "cluster.bind-port", Integer.toString(clusterPort), "cluster.peers", peers, "cluster.join-timeout", "1s",
         "cluster.merge-min", "1s", "cluster.merge-max", "2s",
         // Generous: a connect that a starved machine takes long over must not make a peer suspect.
-        "cluster.forward.connect-timeout", "10s", "log.access-file", dir.resolve(id + ".log").toString());
+        "cluster.forward.connect-timeout", "10s", "admin.token", "t0ken", "log.access-file", dir.resolve(id + ".log").toString());
     nodes.add(n);
     return n;
   }
@@ -178,6 +178,33 @@ class ClusterNodeTest {
     eventually("the forward counted", () -> metrics(sw).contains("shoal_forwards_total{"));
     assertThat(metrics(sw)).contains("shoal_forwards_total{", "shoal_forward_latency_seconds_bucket{",
         "shoal_forward_retries_total", "shoal_forward_failovers_total", "shoal_cluster_members");
+  }
+
+  @Test
+  void theStrategySwitchesClusterWideThroughAnyNode() throws Exception {
+    String post = "POST /strategy?spec=%s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Length: 0\r\n\r\n";
+    assertThat(RawHttp.exchange(b.adminAddress(), String.format(post, "carp", "wrong")).status).isEqualTo(401);
+    RawHttp.Response bad = RawHttp.exchange(b.adminAddress(), String.format(post, "nope", "t0ken"));
+    assertThat(bad.status).isEqualTo(400);
+    assertThat(bad.body()).startsWith("400 spec: ");
+    try {
+      RawHttp.Response ok = RawHttp.exchange(b.adminAddress(), String.format(post, "carp", "t0ken"));
+      assertThat(ok.status).as(ok.body()).isEqualTo(200);
+      for (CacheNode n : List.of(a, b, sw)) {
+        eventually(n.id() + " switched to carp",
+            () -> status(n).path("cluster").path("strategy").asText().equals("carp"));
+      }
+      String url = url("/o/after-switch");
+      String owner = get(a, url).header("X-Cache").replaceFirst(".* from ", "");
+      assertThat(get(b, url).header("X-Cache")).endsWith(" from " + owner);
+      assertThat(get(sw, url).header("X-Cache")).endsWith(" from " + owner);
+    } finally {
+      RawHttp.exchange(a.adminAddress(), String.format(post, "ketama", "t0ken"));
+      for (CacheNode n : List.of(a, b, sw)) {
+        eventually(n.id() + " back on ketama",
+            () -> status(n).path("cluster").path("strategy").asText().equals("ketama"));
+      }
+    }
   }
 
   @Test

@@ -71,6 +71,14 @@ public final class AdminHandler implements HttpHandler {
       purge(exchange);
       return;
     }
+    if (path.equals("/strategy") && method.equals("POST")) {
+      if (exchange.isInIoThread()) {
+        exchange.dispatch(this);
+        return;
+      }
+      switchStrategy(exchange);
+      return;
+    }
     if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
       reply(exchange, 405, "text/plain", "405 method " + method + " not allowed on " + path + "\n");
       return;
@@ -92,7 +100,7 @@ public final class AdminHandler implements HttpHandler {
       case "/metrics" -> reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
       case "/" -> reply(exchange, 200, "text/html; charset=utf-8", Page.html(nodeId, status(0)));
       default -> reply(exchange, 404, "text/plain", "404 no such admin resource: " + path
-          + " (expected: /health, /status, /metrics, /purge, /proxy.pac)\n");
+          + " (expected: /health, /status, /metrics, /purge, /proxy.pac, POST /strategy)\n");
     }
   }
 
@@ -139,18 +147,57 @@ public final class AdminHandler implements HttpHandler {
     return s;
   }
 
-  private void purge(HttpServerExchange exchange) throws Exception {
+  /** Whether the request carries the admin token; replies 403/401 when not. */
+  private boolean authorized(HttpServerExchange exchange, String what) {
     if (token.length == 0) {
-      reply(exchange, 403, "text/plain", "403 purge is disabled: admin.token is empty\n");
-      return;
+      reply(exchange, 403, "text/plain", "403 " + what + " is disabled: admin.token is empty\n");
+      return false;
     }
     String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
     byte[] given = auth != null && auth.startsWith("Bearer ")
         ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
     if (!MessageDigest.isEqual(given, token)) {
-      LOG.info(() -> "purge refused from " + exchange.getSourceAddress() + ": bad or missing token");
+      LOG.info(() -> what + " refused from " + exchange.getSourceAddress() + ": bad or missing token");
       exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
-      reply(exchange, 401, "text/plain", "401 purge needs Authorization: Bearer <admin.token>\n");
+      reply(exchange, 401, "text/plain", "401 " + what + " needs Authorization: Bearer <admin.token>\n");
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code POST /strategy?spec=carp}: switches the whole cluster's placement (through the coordinator). */
+  private void switchStrategy(HttpServerExchange exchange) throws Exception {
+    if (!authorized(exchange, "strategy switch")) {
+      return;
+    }
+    if (cluster == null || cluster.membership() == null) {
+      reply(exchange, 404, "text/plain", "404 /strategy needs cluster.enabled: true\n");
+      return;
+    }
+    Deque<String> spec = exchange.getQueryParameters().get("spec");
+    if (spec == null || spec.isEmpty() || spec.peekFirst().isBlank()) {
+      reply(exchange, 400, "text/plain", "400 missing spec parameter (expected: /strategy?spec=carp)\n");
+      return;
+    }
+    String wanted = java.net.URLDecoder.decode(spec.peekFirst(), StandardCharsets.UTF_8).strip();
+    long generation;
+    try {
+      generation = cluster.membership().switchStrategy(wanted).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (IllegalArgumentException e) {
+      reply(exchange, 400, "text/plain", "400 spec: " + e.getMessage() + "\n");
+      return;
+    } catch (java.util.concurrent.TimeoutException e) {
+      reply(exchange, 504, "text/plain", "504 the coordinator did not switch to " + wanted + " within 10 s\n");
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("strategy", wanted);
+    body.put("generation", generation);
+    reply(exchange, 200, "application/json", JSON.writeValueAsString(body) + "\n");
+  }
+
+  private void purge(HttpServerExchange exchange) throws Exception {
+    if (!authorized(exchange, "purge")) {
       return;
     }
     Deque<String> url = exchange.getQueryParameters().get("url");
