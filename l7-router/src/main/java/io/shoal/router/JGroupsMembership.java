@@ -187,11 +187,12 @@ public final class JGroupsMembership implements Membership {
     Strategies.create(spec, self.id());
     Placement p = requirePlacement();
     CompletableFuture<Long> done = new CompletableFuture<>();
-    p.onSwitch(now -> {
+    Runnable unsubscribe = p.onSwitch(now -> {
       if (now.spec().equals(spec)) {
         done.complete(now.generation());
       }
     });
+    done.whenComplete((generation, failure) -> unsubscribe.run());
     send(coordinator(), new ControlMessage.SwitchRequest(spec));
     return done;
   }

@@ -94,9 +94,10 @@ public final class Placement {
     return active.strategy instanceof LoadAware la && la.updateLoads(view, nowMillis);
   }
 
-  /** Calls {@code listener} after every switch. */
-  public void onSwitch(Consumer<Placement> listener) {
+  /** Calls {@code listener} after every switch, until the returned handle is run. */
+  public Runnable onSwitch(Consumer<Placement> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    return () -> listeners.remove(listener);
   }
 
   @Override
