@@ -22,9 +22,14 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shoal.distiller.DistillService;
+import io.shoal.distiller.Distiller;
+import io.shoal.distiller.ProfileSelector;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.OptionMap;
@@ -48,8 +53,9 @@ public final class CacheNode implements AutoCloseable {
   private final InetSocketAddress proxyAddress;
   private final InetSocketAddress adminAddress;
   private final NodeCluster cluster;
+  private final DistillService distiller;
 
-  private CacheNode(NodeConfig config) {
+  private CacheNode(NodeConfig config, List<Distiller> distillers) {
     this.config = Objects.requireNonNull(config, "config");
     this.id = config.nodeId();
     CachingDnsResolver dns = new CachingDnsResolver(config.get(Settings.ORIGIN_DNS_TTL));
@@ -70,6 +76,7 @@ public final class CacheNode implements AutoCloseable {
         .sortQuery(config.get(Settings.KEY_SORT_QUERY))
         .ignoreQueryParameters(config.get(Settings.KEY_IGNORED_PARAMETERS).toArray(new String[0]))
         .build();
+    this.distiller = distiller(config, registry, distillers);
     ProxyContext context = ProxyContext.builder()
         .nodeId(id)
         .normalizer(normalizer)
@@ -85,6 +92,7 @@ public final class CacheNode implements AutoCloseable {
         .collapseTimeout(config.get(Settings.CACHE_COLLAPSE_TIMEOUT))
         .connectTimeout(config.get(Settings.ORIGIN_CONNECT_TIMEOUT))
         .responseTimeout(config.get(Settings.ORIGIN_RESPONSE_TIMEOUT))
+        .distiller(distiller, config.get(Settings.DISTILL_STORE_ORIGINAL))
         .build();
     this.cluster = config.get(Settings.CLUSTER_ENABLED)
         ? new NodeCluster(config, normalizer, () -> (double) cache.bytes() / cacheBytes,
@@ -159,7 +167,12 @@ public final class CacheNode implements AutoCloseable {
    * @throws IllegalStateException when a listener cannot bind, with the address
    */
   public static CacheNode start(NodeConfig config) {
-    return new CacheNode(config);
+    return new CacheNode(config, List.of());
+  }
+
+  /** A node whose distill service also has {@code distillers} (replacing built-ins of the same name); for tests. */
+  static CacheNode start(NodeConfig config, List<Distiller> distillers) {
+    return new CacheNode(config, distillers);
   }
 
   public String id() {
@@ -204,9 +217,38 @@ public final class CacheNode implements AutoCloseable {
     server.stop();
     origin.close();
     accessLog.close();
+    if (distiller != null) {
+      distiller.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  /** The distill service of {@code distill.*}, its meters on the node's registry; null when off. */
+  private static DistillService distiller(NodeConfig config, MeterRegistry registry, List<Distiller> distillers) {
+    if (!config.get(Settings.DISTILL_ENABLED)) {
+      return null;
+    }
+    ProfileSelector.Builder selector = ProfileSelector.builder()
+        .defaultProfile(config.get(Settings.DISTILL_DEFAULT_PROFILE))
+        .saveDataProfile(config.get(Settings.DISTILL_SAVE_DATA_PROFILE))
+        .clientHeader(config.get(Settings.DISTILL_CLIENT_HEADER));
+    config.get(Settings.DISTILL_PROFILES).values().forEach(selector::profile);
+    int threads = config.get(Settings.DISTILL_THREADS);
+    int queue = config.get(Settings.DISTILL_QUEUE);
+    DistillService.Builder b = DistillService.builder().selector(selector.build())
+        .timeout(config.get(Settings.DISTILL_TIMEOUT))
+        .maxPixels(config.get(Settings.DISTILL_MAX_PIXELS))
+        .meterRegistry(registry);
+    distillers.forEach(b::distiller);
+    if (threads > 0) {
+      b.threads(threads);
+    }
+    if (queue > 0 || threads > 0) {
+      b.queue(queue > 0 ? queue : threads);
+    }
+    return b.build();
   }
 
   private static AccessLog accessLog(NodeConfig config) {

@@ -40,12 +40,22 @@ public final class NodeConfig {
    */
   public static NodeConfig of(Map<String, String> byName) {
     Map<String, String> merged = Settings.defaults();
+    StringBuilder profiles = new StringBuilder();
     for (Map.Entry<String, String> e : byName.entrySet()) {
+      if (e.getKey().startsWith(DistillProfiles.PREFIX)) {
+        // distill.profiles.<name>.<field>: one entry of the distill.profiles setting
+        profiles.append(e.getKey().substring(DistillProfiles.PREFIX.length())).append('=')
+            .append(Objects.requireNonNull(e.getValue(), e.getKey())).append(';');
+        continue;
+      }
       if (Settings.byName(e.getKey()) == null) {
         throw new IllegalArgumentException("unknown setting " + e.getKey()
             + " (expected one of: " + String.join(", ", Settings.defaults().keySet()) + ")");
       }
       merged.put(e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey()));
+    }
+    if (profiles.length() > 0) {
+      merged.merge(Settings.DISTILL_PROFILES.name(), profiles.toString(), (a, b) -> a + ";" + b);
     }
     Map<Setting<?>, Object> values = new HashMap<>();
     for (Setting<?> s : Settings.all()) {
@@ -73,9 +83,21 @@ public final class NodeConfig {
       throw new IllegalArgumentException("cluster.forward.max-per-peer: " + get(Settings.FORWARD_MAX_PER_PEER)
           + " (expected: at most cluster.forward.max-connections " + get(Settings.FORWARD_MAX_CONNECTIONS) + ")");
     }
+    checkDistillProfiles();
     if (!get(Settings.CLUSTER_DNS_QUERY).isEmpty() && !get(Settings.CLUSTER_PEERS).isEmpty()) {
       throw new IllegalArgumentException("cluster.dns-query: \"" + get(Settings.CLUSTER_DNS_QUERY)
           + "\" and cluster.peers both set (expected: one way to discover peers)");
+    }
+  }
+
+  private void checkDistillProfiles() {
+    for (Setting<String> s : List.of(Settings.DISTILL_DEFAULT_PROFILE, Settings.DISTILL_SAVE_DATA_PROFILE)) {
+      String name = get(s);
+      if (!name.isEmpty() && !name.equals(io.shoal.distiller.Profile.SAVE_DATA)
+          && !get(Settings.DISTILL_PROFILES).containsKey(name)) {
+        throw new IllegalArgumentException(s.name() + ": \"" + name + "\" (expected: save-data or a profile of distill.profiles: "
+            + String.join(", ", get(Settings.DISTILL_PROFILES).keySet()) + ")");
+      }
     }
   }
 
@@ -129,7 +151,7 @@ public final class NodeConfig {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String name = prefix + e.getKey();
       Object v = e.getValue();
-      if (v instanceof Map && Settings.byName(name) == null) {
+      if (v instanceof Map && (Settings.byName(name) == null || name.equals(Settings.DISTILL_PROFILES.name()))) {
         flatten(name + ".", (Map<?, ?>) v, out);
       } else if (v instanceof List) {
         out.put(name, String.join(",", ((List<?>) v).stream().map(String::valueOf).toList()));

@@ -168,6 +168,32 @@ public final class Settings {
   public static final Setting<Integer> FORWARD_MAX_PER_PEER = add(positive("cluster.forward.max-per-peer", "256",
       "Most open connections to one peer (at most cluster.forward.max-connections)."));
 
+  public static final Setting<Boolean> DISTILL_ENABLED = add(bool("distill.enabled", "true",
+      "Distillation on miss (smaller images, gzip for text) for clients that ask for it; false: no Vary added, nothing distilled."));
+  public static final Setting<String> DISTILL_DEFAULT_PROFILE = add(string("distill.default-profile", "",
+      "Profile for requests that no header selects; empty: none (the original bytes)."));
+  public static final Setting<String> DISTILL_SAVE_DATA_PROFILE = add(string("distill.save-data-profile", "save-data",
+      "Profile that Save-Data: on selects; empty: Save-Data is ignored."));
+  public static final Setting<String> DISTILL_CLIENT_HEADER = add(new Setting<>("distill.client-header", "",
+      "a header field name such as X-Shoal-Profile, or empty", Settings::fieldName,
+      "Request field whose value names a profile (or none); empty: none."));
+  public static final Setting<Integer> DISTILL_THREADS = add(count("distill.threads", "0",
+      "Distiller worker threads; 0: one per core."));
+  public static final Setting<Integer> DISTILL_QUEUE = add(count("distill.queue", "0",
+      "Objects that may wait for a distiller worker; beyond, served undistilled at once (counted as overloaded); 0: as many as threads."));
+  public static final Setting<Duration> DISTILL_TIMEOUT = add(duration("distill.timeout", "2s",
+      "Longest a request waits for its distillation before the original is sent."));
+  public static final Setting<Long> DISTILL_MAX_PIXELS = add(new Setting<>("distill.max-pixels", "16777216",
+      "an integer > 0", s -> positiveLong(Long.parseLong(s)),
+      "Images declaring more pixels (width x height, from the header) are never decoded (decompression bombs)."));
+  public static final Setting<Boolean> DISTILL_STORE_ORIGINAL = add(bool("distill.store-original", "true",
+      "Store the original beside the distilled variant (true) or only the variant (false)."));
+  public static final Setting<Map<String, io.shoal.distiller.Profile>> DISTILL_PROFILES = add(new Setting<>(
+      "distill.profiles", "",
+      "profiles by name, e.g. mobile: {quality: 40, max-dimension: 800, to-jpeg: false, distillers: [jpeg, png, gif, gzip]}",
+      DistillProfiles::parse,
+      "Profiles by name: quality (1-100, 50), max-dimension (0 or 16-65535 px, 0), to-jpeg (false), distillers (jpeg, png, gif, gzip); save-data is built in (q50, 1280 px, all four) and a profile of that name replaces it."));
+
   public static final Setting<Duration> SHUTDOWN_TIMEOUT = add(duration("shutdown.timeout", "30s",
       "On shutdown, in-flight requests get this long to finish."));
 
@@ -235,6 +261,20 @@ public final class Settings {
       }
       return v;
     }, doc);
+  }
+
+  private static long positiveLong(long v) {
+    if (v <= 0) {
+      throw new IllegalArgumentException();
+    }
+    return v;
+  }
+
+  private static String fieldName(String s) {
+    if (!s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+      throw new IllegalArgumentException();
+    }
+    return s;
   }
 
   private static int nonNegative(int v) {

@@ -132,6 +132,25 @@ class ClusterNodeTest {
   }
 
   @Test
+  void aForwardedRequestKeepsSaveDataSoTheOwnerDistills() throws Exception {
+    byte[] photo = DistillNodeTest.jpeg(1600, 1200, 92);
+    origin.stubFor(any(urlPathMatching("/distill/.*")).willReturn(aResponse().withHeader("Cache-Control", "max-age=600")
+        .withHeader("Content-Type", "image/jpeg").withHeader("ETag", "\"p\"").withBody(photo)));
+    String url = url("/distill/1");
+    RawHttp.Response small = RawHttp.exchange(sw.proxyAddress(), "GET " + url
+        + " HTTP/1.1\r\nHost: x\r\nSave-Data: on\r\n\r\n");
+    assertThat(small.status).isEqualTo(200);
+    assertThat(small.header("X-Cache")).matches("MISS from (a|b)");
+    assertThat(small.header("ETag")).isEqualTo("\"p-save-data\"");
+    assertThat(Long.parseLong(small.header("Content-Length"))).isLessThan(photo.length / 2);
+    RawHttp.Response plain = RawHttp.exchange(sw.proxyAddress(), "GET " + url + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(plain.header("ETag")).isEqualTo("\"p\"");
+    assertThat(Long.parseLong(plain.header("Content-Length"))).isEqualTo(photo.length);
+    assertThat(plain.header("Vary")).contains("Save-Data");
+    assertThat(origin.countRequestsMatching(getRequestedFor(urlEqualTo("/distill/1")).build()).getCount()).isEqualTo(1);
+  }
+
+  @Test
   void bigAndBodilessAnswersCrossTheHopIntact() throws Exception {
     for (int i = 0; i < 4; i++) {
       String url = url("/big/" + i);

@@ -52,6 +52,10 @@ public final class StoredResponse {
     return freshnessLifetime;
   }
 
+  public long requestTime() {
+    return requestTime;
+  }
+
   public long responseTime() {
     return responseTime;
   }

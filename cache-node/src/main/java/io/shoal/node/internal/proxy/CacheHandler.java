@@ -36,8 +36,20 @@ final class CacheHandler implements HttpHandler {
     }
     Fields request = Messages.request(exchange);
     CacheControl cc = Messages.requestCacheControl(request);
-    StoredResponse stored = context.cache.get(state.key, request);
     long now = System.currentTimeMillis();
+    if (get && context.distiller != null && !request.contains("Range") && !cc.has("no-store")) {
+      state.selection = context.distiller.select(request::getAll);
+      if (state.selection.distills()) {
+        StoredResponse variant = context.cache.get(state.selection.key(state.key), request);
+        if (variant != null && decide(variant, cc, now) == Decision.HIT) {
+          StoredReplies.serve(exchange, context, variant, "HIT", now);
+        } else {
+          exchange.dispatch(() -> fetcher.fetchDistilled(exchange, request));
+        }
+        return;
+      }
+    }
+    StoredResponse stored = context.cache.get(state.key, request);
     if (stored != null) {
       switch (decide(stored, cc, now)) {
         case HIT:

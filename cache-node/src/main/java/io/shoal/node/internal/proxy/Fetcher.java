@@ -78,6 +78,23 @@ final class Fetcher {
     }
   }
 
+  /** A GET whose profile distills and whose variant is not stored fresh (see {@link Distilling}). */
+  void fetchDistilled(HttpServerExchange exchange, Fields request) {
+    exchange.startBlocking();
+    if (destinationAllowed(exchange, RequestState.of(exchange).target)) {
+      Distilling.serve(exchange, context, this, request);
+    }
+  }
+
+  /** Sends a GET for the full response; null after replying with an error. */
+  OriginResponse sendFull(HttpServerExchange exchange, Fields request) {
+    return send(exchange, "GET", request, true, null);
+  }
+
+  void relayAndStore(HttpServerExchange exchange, Fields request, OriginResponse r) {
+    relayAndStore(exchange, request, r, stored -> { });
+  }
+
   /**
    * Any other method: forwarded with its body, never stored; a success invalidates the URL. The
    * body streams to the origin as the client sends it (bounded memory); one that turns out over
@@ -333,7 +350,7 @@ final class Fetcher {
     decided.accept(false);
   }
 
-  private void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body) {
+  void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body) {
     long lifetime = context.policy.freshnessLifetime(r.status(), fields, r.responseTime());
     context.cache.put(key, request, r.status(), fields, body, r.requestTime(), r.responseTime(), lifetime);
   }

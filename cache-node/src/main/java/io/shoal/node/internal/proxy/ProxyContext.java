@@ -23,6 +23,9 @@ public final class ProxyContext {
   final Duration collapseTimeout;
   final Duration connectTimeout;
   final Duration responseTimeout;
+  /** Distillation on miss; null when {@code distill.enabled} is false. */
+  final io.shoal.distiller.DistillService distiller;
+  final boolean storeOriginal;
 
   ProxyContext(Builder b) {
     this.nodeId = b.nodeId;
@@ -39,6 +42,8 @@ public final class ProxyContext {
     this.collapseTimeout = b.collapseTimeout;
     this.connectTimeout = b.connectTimeout;
     this.responseTimeout = b.responseTimeout;
+    this.distiller = b.distiller;
+    this.storeOriginal = b.storeOriginal;
   }
 
   Duration responseTimeout() {
@@ -65,6 +70,15 @@ public final class ProxyContext {
     Duration collapseTimeout;
     Duration connectTimeout;
     Duration responseTimeout;
+    io.shoal.distiller.DistillService distiller;
+    boolean storeOriginal = true;
+
+    /** The distill service (null: off) and whether originals are stored beside variants. */
+    public Builder distiller(io.shoal.distiller.DistillService v, boolean storeOriginal) {
+      distiller = v;
+      this.storeOriginal = storeOriginal;
+      return this;
+    }
 
     public Builder responseTimeout(Duration v) {
       responseTimeout = v;

@@ -30,6 +30,7 @@ final class Relay {
   static boolean relay(HttpServerExchange exchange, ProxyContext context, OriginResponse response,
       Fields fields, String cacheResult, long teeLimit, Runnable onOverflow, Consumer<byte[]> complete) {
     Messages.head(exchange, response.status(), fields, -1, context.nodeId, cacheResult);
+    Distilling.vary(exchange, context, fields.get("Content-Type"));
     long declared = response.contentLength();
     boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
     if (declared >= 0 && (head || (response.status() != 304 && response.status() != 204))) {

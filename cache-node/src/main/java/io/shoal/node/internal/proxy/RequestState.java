@@ -18,6 +18,8 @@ public final class RequestState {
   String squidCode = "TCP_MISS";
   /** Squid hierarchy code and peer, e.g. HIER_DIRECT/example.org or HIER_NONE/-. */
   String hierarchy = "HIER_NONE/-";
+  /** The distiller's choice for this request; none when it distills nothing. */
+  io.shoal.distiller.Selection selection = io.shoal.distiller.Selection.none();
   /** Whether the request already waited for another request's fetch of its key (it waits once). */
   boolean waited;
   /** Why the request was refused, for the log; null when it was not. */

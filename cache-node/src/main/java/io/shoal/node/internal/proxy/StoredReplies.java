@@ -29,6 +29,7 @@ final class StoredReplies {
     Fields request = Messages.request(exchange);
     if (notModified(request, stored)) {
       Messages.head(exchange, 304, without(stored.headers(), "Content-Type"), age, context.nodeId, cacheResult);
+      Distilling.vary(exchange, context, stored.headers().get("Content-Type"));
       exchange.endExchange();
       return;
     }
@@ -56,6 +57,7 @@ final class StoredReplies {
       }
     }
     Messages.head(exchange, status, stored.headers(), age, context.nodeId, cacheResult);
+    Distilling.vary(exchange, context, stored.headers().get("Content-Type"));
     if (contentRange != null) {
       exchange.getResponseHeaders().put(Headers.CONTENT_RANGE, contentRange);
     }
