@@ -17,6 +17,7 @@ public final class View {
   private final long epoch;
   private final List<Member> members;
   private final Map<String, Integer> indexById;
+  private final boolean uniformWeights;
 
   private View(long epoch, List<Member> members) {
     if (members.isEmpty()) {
@@ -31,6 +32,8 @@ public final class View {
         throw new IllegalArgumentException("view: duplicate member id '" + id + "'");
       }
     }
+    double first = this.members.get(0).weight();
+    this.uniformWeights = this.members.stream().allMatch(m -> m.weight() == first);
   }
 
   /** A view of weight-1 members, epoch 0. */
@@ -78,8 +81,7 @@ public final class View {
 
   /** Whether all members have the same weight. */
   public boolean uniformWeights() {
-    double first = members.get(0).weight();
-    return members.stream().allMatch(m -> m.weight() == first);
+    return uniformWeights;
   }
 
   public double totalWeight() {
