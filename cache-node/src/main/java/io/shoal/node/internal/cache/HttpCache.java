@@ -107,6 +107,7 @@ public final class HttpCache {
 
   /** Bytes held, as weighed. */
   public long bytes() {
+    responses.cleanUp(); // apply buffered writes, so a response stored just now is counted
     return responses.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
