@@ -11,23 +11,10 @@ duration="${1:-10s}"
 rounds="${ROUNDS:-3}"
 origin_port=18010; node_port=18012; admin_port=18013
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source "$root/bench/scripts/lib.sh"
+bench_install nginx wrk curl
+bench_workdir
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/www" "$work/logs"
 head -c 1024 /dev/urandom > "$work/www/1k.bin"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
@@ -39,18 +26,10 @@ http {
   server { listen 127.0.0.1:$origin_port; root $work/www; location / { add_header Cache-Control "max-age=3600"; } }
 }
 CONF
-chmod -R a+rX "$work"   # nginx workers run unprivileged; a 0700 mktemp dir would make every answer 403
-nginx -c "$work/nginx.conf"
-code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$origin_port/$(ls "$work/www" | head -1)")"
-[ "$code" = 200 ] || { echo "origin answers $code, not 200: the numbers would be meaningless" >&2; exit 1; }
+bench_start_nginx
 
-jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
-[ -n "${SHOAL_JAR:-}" ] || (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)
-java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --admin-port "$admin_port" \
-  --reverse "http://127.0.0.1:$origin_port" --set proxy.host=127.0.0.1 --set node.id=bench --cache-size 256MB \
-  > "$work/node.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$admin_port/health" && break; sleep 0.2; done
+bench_jar
+bench_start_node "${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g}" 256MB
 
 cat > "$work/miss.lua" <<'LUA'
 local counter = 0

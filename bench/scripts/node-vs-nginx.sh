@@ -12,23 +12,11 @@ threads="${THREADS:-2}"
 conns=64
 origin_port=18000; nginx_port=18001; node_port=18002; admin_port=18003
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source "$root/bench/scripts/lib.sh"
+bench_install nginx wrk curl
+bench_workdir
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/www" "$work/cache" "$work/logs"
+mkdir -p "$work/cache"
 head -c 1024 /dev/urandom > "$work/www/1k.bin"
 head -c 102400 /dev/urandom > "$work/www/100k.bin"
 cat > "$work/nginx.conf" <<CONF
@@ -59,19 +47,10 @@ http {
   }
 }
 CONF
-chmod -R a+rX "$work"   # nginx workers run unprivileged; a 0700 mktemp dir would make every answer 403
-nginx -c "$work/nginx.conf"
-code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$origin_port/$(ls "$work/www" | head -1)")"
-[ "$code" = 200 ] || { echo "origin answers $code, not 200: the numbers would be meaningless" >&2; exit 1; }
+bench_start_nginx
 
-# SHOAL_JAR: a prebuilt shoal.jar (e.g. from a clean worktree while others edit this one).
-jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
-[ -n "${SHOAL_JAR:-}" ] || (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)
-java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --admin-port "$admin_port" \
-  --reverse "http://127.0.0.1:$origin_port" --set proxy.host=127.0.0.1 --set node.id=bench --cache-size 512MB \
-  > "$work/node.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$admin_port/health" && break; sleep 0.2; done
+bench_jar
+bench_start_node "${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g}" 512MB
 
 cat > "$work/miss.lua" <<'LUA'
 local counter = 0

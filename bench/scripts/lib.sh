@@ -1,0 +1,52 @@
+# Shared set-up of the node benchmark scripts (sourced, not run): packages, a work directory
+# cleaned up on exit, an nginx origin that must answer 200, the shoal jar, a shoal node.
+# Callers set: root, origin_port, node_port, admin_port.
+
+# Installs the Debian packages of the commands given, where missing.
+bench_install() {
+  local need=() cmd
+  for cmd in "$@"; do command -v "$cmd" >/dev/null || need+=("$cmd"); done
+  if [ ${#need[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+}
+
+# Sets work (a fresh directory with www/ and logs/) and pids; on exit kills them and nginx.
+bench_workdir() {
+  work="$(mktemp -d)"
+  pids=()
+  trap bench_cleanup EXIT
+  mkdir -p "$work/www" "$work/logs"
+}
+
+bench_cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+
+# Starts nginx with $work/nginx.conf and refuses to go on unless the origin answers 200.
+bench_start_nginx() {
+  chmod -R a+rX "$work"   # nginx workers run unprivileged; a 0700 mktemp dir would make every answer 403
+  nginx -c "$work/nginx.conf"
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$origin_port/$(ls "$work/www" | head -1)")"
+  [ "$code" = 200 ] || { echo "origin answers $code, not 200: the numbers would be meaningless" >&2; exit 1; }
+}
+
+# Sets jar: $SHOAL_JAR (e.g. built in a clean worktree), or cli/target/shoal.jar built now.
+bench_jar() {
+  jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
+  [ -n "${SHOAL_JAR:-}" ] || (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)
+}
+
+# Starts a shoal node reverse-proxying the origin with JVM options $1 and cache size $2; waits
+# for /health. Its pid is the last of pids.
+bench_start_node() {
+  # shellcheck disable=SC2086 # $1 is a list of JVM options
+  java $1 -jar "$jar" node --port "$node_port" --admin-port "$admin_port" \
+    --reverse "http://127.0.0.1:$origin_port" --set proxy.host=127.0.0.1 --set node.id=bench --cache-size "$2" \
+    > "$work/node.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$admin_port/health" && break; sleep 0.2; done
+}
