@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compares the JPEG distiller with libjpeg-turbo's djpeg | cjpeg -quality 50 on the same synthetic
-# images, in one run: JMH images/s per core for each profile, then djpeg|cjpeg images/s on one core
-# (one pipeline at a time) and the size reduction of each. Run from the repository root as root:
+# images, in one run: JMH images/s per core for each profile and Huffman choice (standard or
+# optimized tables), then djpeg|cjpeg images/s on one core (one pipeline at a time) without and with
+# -optimize (the same two choices), and the size reduction of each. Run from the repository root as root:
 #   distiller/bench/compare-cjpeg.sh [--quick]
 # --quick: shorter JMH runs (1 warmup and 3 measurement iterations of 2 s).
 set -euo pipefail
@@ -28,18 +29,22 @@ jmh=(-f 1 -t 1)
 java -jar "$jar" DistillerBenchmark "${jmh[@]}" 2>&1 | sed -n '/^Benchmark/,$p'
 
 echo "== $(cjpeg -version 2>&1 | head -1)"
-mkdir -p "$dir/out"
 rounds=5
 n=$(ls "$dir/in" | wc -l)
-start=$(date +%s.%N)
-for _ in $(seq $rounds); do
-  for f in "$dir"/in/*.jpg; do
-    djpeg "$f" | cjpeg -quality 50 -optimize > "$dir/out/$(basename "$f")"
-  done
-done
-end=$(date +%s.%N)
 in=$(cat "$dir"/in/*.jpg | wc -c)
-out=$(cat "$dir"/out/*.jpg | wc -c)
-awk -v n="$n" -v r="$rounds" -v s="$start" -v e="$end" -v i="$in" -v o="$out" 'BEGIN {
-  printf "djpeg | cjpeg -quality 50 -optimize: %.1f images/s on one core (two processes per image, startup included)\n", n * r / (e - s);
-  printf "%d bytes -> %d bytes, %.1f%% of the original (-%.1f%%)\n", i, o, 100 * o / i, 100 - 100 * o / i }'
+for huffman in standard optimized; do
+  flag=(); [[ $huffman == optimized ]] && flag=(-optimize)
+  rm -rf "$dir/out"; mkdir -p "$dir/out"
+  start=$(date +%s.%N)
+  for _ in $(seq $rounds); do
+    for f in "$dir"/in/*.jpg; do
+      djpeg "$f" | cjpeg -quality 50 "${flag[@]}" > "$dir/out/$(basename "$f")"
+    done
+  done
+  end=$(date +%s.%N)
+  out=$(cat "$dir"/out/*.jpg | wc -c)
+  awk -v h="$huffman" -v cmd="cjpeg -quality 50 ${flag[*]}" -v n="$n" -v r="$rounds" -v s="$start" -v e="$end" \
+      -v i="$in" -v o="$out" 'BEGIN {
+    printf "huffman %s, djpeg | %s: %.1f images/s on one core (two processes per image, startup included)\n", h, cmd, n * r / (e - s);
+    printf "  %d bytes -> %d bytes, %.1f%% of the original (-%.1f%%)\n", i, o, 100 * o / i, 100 - 100 * o / i }'
+done

@@ -12,7 +12,8 @@ import java.util.Map;
  * The text form of {@code distill.profiles}: {@code name.field=value} entries separated by
  * {@code ;} (what {@code profiles: {mobile: {quality: 40}}} in YAML and
  * {@code --set distill.profiles.mobile.quality=40} become). Fields: {@code quality},
- * {@code max-dimension}, {@code to-jpeg}, {@code distillers} (a comma list).
+ * {@code huffman} ({@code standard} or {@code optimized}), {@code max-dimension}, {@code to-jpeg},
+ * {@code distillers} (a comma list).
  */
 final class DistillProfiles {
   static final String PREFIX = "distill.profiles.";
@@ -48,18 +49,30 @@ final class DistillProfiles {
       try {
         switch (field) {
           case "quality" -> b.quality(Integer.parseInt(v));
+          case "huffman" -> b.huffman(Profile.Huffman.of(v));
           case "max-dimension" -> b.maxDimension(Integer.parseInt(v));
           case "to-jpeg" -> b.toJpeg(bool(v));
           case "distillers" -> b.distillers(distillers(v));
           default -> throw new IllegalArgumentException(
-              "unknown field (expected: quality, max-dimension, to-jpeg or distillers)");
+              "unknown field (expected: quality, huffman, max-dimension, to-jpeg or distillers)");
         }
       } catch (RuntimeException ex) {
-        String why = ex instanceof NumberFormatException ? "not an integer" : ex.getMessage();
-        throw new IllegalArgumentException(name + "." + field + ": \"" + v + "\" (" + why + ")", ex);
+        throw new IllegalArgumentException(name + "." + field + ": \"" + v + "\" (" + why(ex, v) + ")", ex);
       }
     }
     return b.build();
+  }
+
+  /** Why {@code v} was refused, without the builder's own {@code what: v} prefix (named once, by the caller). */
+  private static String why(RuntimeException ex, String v) {
+    if (ex instanceof NumberFormatException) {
+      return "not an integer";
+    }
+    String m = ex.getMessage();
+    int at = m.indexOf(" (expected: ");
+    boolean prefixed = at > 0 && m.endsWith(")")
+        && m.substring(0, at).matches("[\\w.-]+: \"?" + java.util.regex.Pattern.quote(v) + "\"?");
+    return prefixed ? m.substring(at + 2, m.length() - 1) : m;
   }
 
   private static boolean bool(String v) {

@@ -190,9 +190,9 @@ public final class Settings {
       "Store the original beside the distilled variant (true) or only the variant (false)."));
   public static final Setting<Map<String, io.shoal.distiller.Profile>> DISTILL_PROFILES = add(new Setting<>(
       "distill.profiles", "",
-      "profiles by name, e.g. mobile: {quality: 40, max-dimension: 800, to-jpeg: false, distillers: [jpeg, png, gif, gzip]}",
+      "profiles by name, e.g. mobile: {quality: 40, huffman: optimized, max-dimension: 800, to-jpeg: false, distillers: [jpeg, png, gif, gzip]}",
       DistillProfiles::parse,
-      "Profiles by name: quality (1-100, 50), max-dimension (0 or 16-65535 px, 0), to-jpeg (false), distillers (jpeg, png, gif, gzip); save-data is built in (q50, 1280 px, all four) and a profile of that name replaces it."));
+      "Profiles by name: quality (1-100, 50), huffman (JPEG Huffman tables: standard, faster, or optimized, smaller; standard), max-dimension (0 or 16-65535 px, 0), to-jpeg (false), distillers (jpeg, png, gif, gzip); save-data is built in (q50, optimized, 1280 px, all four) and a profile of that name replaces it."));
 
   public static final Setting<Duration> SHUTDOWN_TIMEOUT = add(duration("shutdown.timeout", "30s",
       "On shutdown, in-flight requests get this long to finish."));

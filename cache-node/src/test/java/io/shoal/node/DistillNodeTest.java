@@ -247,21 +247,39 @@ class DistillNodeTest {
         .isEqualTo(30);
   }
 
+  @Test
+  void huffmanIsAProfileSettingAndABadValueIsRefusedNamingSettingProfileAndChoices() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.profiles.mobile.huffman", "fast"))
+        .hasMessageStartingWith("distill.profiles: ")
+        .hasMessageEndingWith(": mobile.huffman: \"fast\" (expected: standard or optimized)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.profiles.mobile.huffman", "true"))
+        .hasMessageEndingWith(": mobile.huffman: \"true\" (expected: standard or optimized)");
+    Map<String, io.shoal.distiller.Profile> profiles = config("distill.profiles.mobile.huffman", "optimized",
+        "distill.profiles.lite.quality", "60").get(Settings.DISTILL_PROFILES);
+    assertThat(profiles.get("mobile").huffman()).isEqualTo(io.shoal.distiller.Profile.Huffman.OPTIMIZED);
+    assertThat(profiles.get("lite").huffman()).isEqualTo(io.shoal.distiller.Profile.Huffman.STANDARD);
+  }
+
   private static CacheNode node(String... settings) {
     return CacheNode.start(config(settings));
   }
 
   private static NodeConfig config(String... settings) {
+    return configFor(originUrl, settings);
+  }
+
+  /** A node on loopback, reverse proxy for {@code origin}, with {@code settings} (name, value, ...). */
+  static NodeConfig configFor(String origin, String... settings) {
     Map<String, String> m = new java.util.LinkedHashMap<>(Map.of("node.id", "test-node", "proxy.host", "127.0.0.1",
         "proxy.port", "0", "admin.port", "0", "proxy.allowed-destinations", "127.0.0.0/8",
-        "shutdown.timeout", "2s", "proxy.reverse-origin", originUrl));
+        "shutdown.timeout", "2s", "proxy.reverse-origin", origin));
     for (int i = 0; i < settings.length; i += 2) {
       m.put(settings[i], settings[i + 1]);
     }
     return NodeConfig.of(m);
   }
 
-  private static HttpRequest request(CacheNode node, String path, String... headers) {
+  static HttpRequest request(CacheNode node, String path, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.proxyAddress().getPort() + path));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -269,7 +287,7 @@ class DistillNodeTest {
     return b.build();
   }
 
-  private static HttpResponse<byte[]> get(CacheNode node, String path, String... headers) throws Exception {
+  static HttpResponse<byte[]> get(CacheNode node, String path, String... headers) throws Exception {
     return CLIENT.send(request(node, path, headers), HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -277,7 +295,7 @@ class DistillNodeTest {
     return CLIENT.sendAsync(request(node, path, "Save-Data", "on"), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private static String metrics(CacheNode node) throws Exception {
+  static String metrics(CacheNode node) throws Exception {
     return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminAddress().getPort() + "/metrics"))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
   }

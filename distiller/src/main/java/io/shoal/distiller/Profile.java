@@ -3,21 +3,24 @@ package io.shoal.distiller;
 import io.shoal.distiller.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How hard to distill for one class of client: JPEG quality, the largest width or height an image
- * keeps, whether opaque PNG/GIF may become JPEG, and which distillers of the registry apply
- * ({@code gzip} among them or not). Immutable; made by {@link #builder(String)}.
+ * How hard to distill for one class of client: JPEG quality and Huffman tables, the largest width
+ * or height an image keeps, whether opaque PNG/GIF may become JPEG, and which distillers of the
+ * registry apply ({@code gzip} among them or not). Immutable; made by {@link #builder(String)}.
  */
 public final class Profile {
   /** The name of the built-in profile for {@code Save-Data: on}. */
   public static final String SAVE_DATA = "save-data";
 
-  private static final Profile SAVE_DATA_PROFILE = builder(SAVE_DATA).quality(50).maxDimension(1280).build();
+  private static final Profile SAVE_DATA_PROFILE = builder(SAVE_DATA).quality(50).maxDimension(1280)
+      .huffman(Huffman.OPTIMIZED).build();
 
   private final String name;
   private final int quality;
+  private final Huffman huffman;
   private final int maxDimension;
   private final boolean toJpeg;
   private final List<String> distillers;
@@ -25,17 +28,24 @@ public final class Profile {
   private Profile(Builder b) {
     this.name = b.name;
     this.quality = b.quality;
+    this.huffman = b.huffman;
     this.maxDimension = b.maxDimension;
     this.toJpeg = b.toJpeg;
     this.distillers = List.copyOf(b.distillers);
   }
 
-  /** The built-in {@code save-data} profile: JPEG q50, at most 1280 px, jpeg, png, gif and gzip. */
+  /**
+   * The built-in {@code save-data} profile: JPEG q50 with optimized Huffman tables, at most 1280 px,
+   * jpeg, png, gif and gzip.
+   */
   public static Profile saveData() {
     return SAVE_DATA_PROFILE;
   }
 
-  /** A builder with the defaults: quality 50, no resizing, no conversion to JPEG, every built-in distiller. */
+  /**
+   * A builder with the defaults: quality 50, standard Huffman tables, no resizing, no conversion to
+   * JPEG, every built-in distiller.
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -48,6 +58,11 @@ public final class Profile {
   /** JPEG quality, 1 to 100, for re-encoded and converted images. */
   public int quality() {
     return quality;
+  }
+
+  /** The Huffman tables of every JPEG this profile writes. */
+  public Huffman huffman() {
+    return huffman;
   }
 
   /** The largest width or height a distilled image keeps; 0: no resizing. */
@@ -72,7 +87,7 @@ public final class Profile {
 
   @Override
   public String toString() {
-    return "Profile[" + name + ", quality=" + quality + ", maxDimension=" + maxDimension
+    return "Profile[" + name + ", quality=" + quality + ", huffman=" + huffman + ", maxDimension=" + maxDimension
         + ", toJpeg=" + toJpeg + ", distillers=" + distillers + "]";
   }
 
@@ -80,6 +95,7 @@ public final class Profile {
   public static final class Builder {
     private final String name;
     private int quality = 50;
+    private Huffman huffman = Huffman.STANDARD;
     private int maxDimension;
     private boolean toJpeg;
     private List<String> distillers = Distillers.names();
@@ -91,6 +107,12 @@ public final class Profile {
     /** JPEG quality, 1 to 100. */
     public Builder quality(int quality) {
       this.quality = Checks.range("quality", quality, 1, 100);
+      return this;
+    }
+
+    /** The Huffman tables of written JPEGs. */
+    public Builder huffman(Huffman huffman) {
+      this.huffman = Objects.requireNonNull(huffman, "huffman");
       return this;
     }
 
@@ -131,6 +153,33 @@ public final class Profile {
 
     public Profile build() {
       return new Profile(this);
+    }
+  }
+
+  /**
+   * The Huffman tables a written JPEG uses. {@link #STANDARD} is libjpeg's and {@code cjpeg}'s
+   * default; {@link #OPTIMIZED} is {@code cjpeg -optimize}: a second pass over the coefficients
+   * that costs time and saves bytes (see {@code distiller/README.md} for the numbers).
+   */
+  public enum Huffman {
+    /** The example tables of the JPEG standard (ITU T.81 Annex K): one pass. */
+    STANDARD,
+    /** Tables computed for each image: smaller output, slower. */
+    OPTIMIZED;
+
+    /** The name in configuration: {@code standard} or {@code optimized}. */
+    public String configName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** By its configuration name; otherwise fails with {@code huffman: "x" (expected: standard or optimized)}. */
+    public static Huffman of(String name) {
+      for (Huffman h : values()) {
+        if (h.configName().equals(name)) {
+          return h;
+        }
+      }
+      throw new IllegalArgumentException("huffman: \"" + name + "\" (expected: standard or optimized)");
     }
   }
 }

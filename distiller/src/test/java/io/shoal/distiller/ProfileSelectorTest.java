@@ -79,6 +79,13 @@ class ProfileSelectorTest {
         .hasMessage("quality: 101 (expected: 1..100)");
     assertThatThrownBy(() -> Profile.builder("x").quality(0))
         .hasMessage("quality: 0 (expected: 1..100)");
+    assertThatThrownBy(() -> Profile.Huffman.of("fast"))
+        .hasMessage("huffman: \"fast\" (expected: standard or optimized)");
+    assertThatThrownBy(() -> Profile.Huffman.of("OPTIMIZED"))
+        .hasMessage("huffman: \"OPTIMIZED\" (expected: standard or optimized)");
+    assertThat(Profile.Huffman.of("optimized")).isEqualTo(Profile.Huffman.OPTIMIZED);
+    assertThat(Profile.builder("x").build().huffman()).isEqualTo(Profile.Huffman.STANDARD);
+    assertThat(Profile.saveData().huffman()).isEqualTo(Profile.Huffman.OPTIMIZED);
     assertThatThrownBy(() -> Profile.builder("x").maxDimension(8))
         .hasMessage("maxDimension: 8 (expected: 16..65535)");
     assertThatThrownBy(() -> Profile.builder("bad name"))

@@ -3,7 +3,6 @@ package io.shoal.bench.jmh;
 import io.shoal.distiller.Distiller;
 import io.shoal.distiller.Input;
 import io.shoal.distiller.Profile;
-import io.shoal.distiller.Result;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -43,7 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * JPEG images distilled per second on one thread (so the score is images/s per core), for the
  * three profiles of {@code distiller/README.md}: {@code q50} (quality 50, no resize: the issue's
  * target of 150 images/s per core), {@code save-data} (q50, at most 1280 px) and {@code mobile}
- * (q40, at most 800 px). The images are SYNTHETIC photo-like JPEGs drawn with Java2D (gradients,
+ * (q40, at most 800 px), each with {@code standard} and {@code optimized} Huffman tables (the
+ * built-in {@code save-data} profile is the optimized one). The images are SYNTHETIC photo-like JPEGs drawn with Java2D (gradients,
  * shapes, grain), about 100 KB each at quality 85, 960x720; no licensed photos. One operation is
  * one image.
  *
@@ -65,13 +65,16 @@ public class DistillerBenchmark {
   @Param({"q50", "save-data", "mobile"})
   public String profile;
 
+  @Param({"standard", "optimized"})
+  public String huffman;
+
   private List<byte[]> images;
   private Profile p;
 
   @Setup
   public void setUp() {
     images = corpus();
-    p = profile(profile);
+    p = profile(profile, Profile.Huffman.of(huffman));
   }
 
   @Benchmark
@@ -82,14 +85,15 @@ public class DistillerBenchmark {
     }
   }
 
-  static Profile profile(String name) {
+  static Profile profile(String name, Profile.Huffman huffman) {
+    Profile.Builder b = Profile.builder(name).huffman(huffman);
     switch (name) {
       case "q50":
-        return Profile.builder("q50").quality(50).build();
+        return b.quality(50).build();
       case "save-data":
-        return Profile.saveData();
+        return b.quality(50).maxDimension(1280).build();
       case "mobile":
-        return Profile.builder("mobile").quality(40).maxDimension(800).build();
+        return b.quality(40).maxDimension(800).build();
       default:
         throw new IllegalArgumentException("profile: " + name + " (expected: q50, save-data or mobile)");
     }
@@ -119,13 +123,14 @@ public class DistillerBenchmark {
       long in = c.stream().mapToLong(b -> b.length).sum();
       System.out.printf(Locale.ROOT, "%d images, %d bytes, mean %.1f KB%n", c.size(), in, in / 1024.0 / c.size());
       for (String name : new String[] {"q50", "save-data", "mobile"}) {
-        long out = 0;
-        for (byte[] b : c) {
-          Result r = Distiller.jpeg().distill(Input.of("image/jpeg", b, profile(name)));
-          out += r.body().length;
+        for (Profile.Huffman h : Profile.Huffman.values()) {
+          long out = 0;
+          for (byte[] b : c) {
+            out += Distiller.jpeg().distill(Input.of("image/jpeg", b, profile(name, h))).body().length;
+          }
+          System.out.printf(Locale.ROOT, "%-10s %-9s %9d bytes  %5.1f%% of the original (-%.1f%%)%n",
+              name, h.configName(), out, 100.0 * out / in, 100.0 - 100.0 * out / in);
         }
-        System.out.printf(Locale.ROOT, "%-10s %9d bytes  %5.1f%% of the original (-%.1f%%)%n",
-            name, out, 100.0 * out / in, 100.0 - 100.0 * out / in);
       }
       return;
     }

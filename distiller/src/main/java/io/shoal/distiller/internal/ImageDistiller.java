@@ -47,7 +47,7 @@ abstract class ImageDistiller implements Distiller {
     if (in.profile().toJpeg() && Images.opaque(image)) {
       BufferedImage rgb = Images.fit(image, size[0], size[1], false);
       return Result.distilled(name(), in, "image/jpeg", null,
-          Images.jpeg(rgb, in.profile().quality(), in.body().length));
+          Images.jpeg(rgb, in.profile(), in.body().length));
     }
     boolean resize = size[0] != image.getWidth() || size[1] != image.getHeight();
     BufferedImage out = resize ? Images.fit(image, size[0], size[1], !Images.opaque(image)) : image;

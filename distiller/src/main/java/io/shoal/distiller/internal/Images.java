@@ -1,6 +1,7 @@
 package io.shoal.distiller.internal;
 
 import io.shoal.distiller.Outcome;
+import io.shoal.distiller.Profile;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -164,20 +165,25 @@ final class Images {
     return current;
   }
 
-  /** Baseline JPEG at {@code quality} (1-100) with optimized Huffman tables; no metadata. */
-  static byte[] jpeg(BufferedImage image, int quality, int sizeHint) throws IOException {
+  /** Baseline JPEG at the profile's quality and with its Huffman tables; no metadata. */
+  static byte[] jpeg(BufferedImage image, Profile profile, int sizeHint) throws IOException {
     ImageWriter writer = JPEG_WRITER.createWriterInstance();
+    return write(writer, new IIOImage(image, null, null), jpegParam(writer, profile), sizeHint);
+  }
+
+  /** The write parameters of {@code profile}: its quality, and its Huffman tables. */
+  static JPEGImageWriteParam jpegParam(ImageWriter writer, Profile profile) {
     JPEGImageWriteParam param = (JPEGImageWriteParam) writer.getDefaultWriteParam();
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionQuality(quality / 100f);
-    param.setOptimizeHuffmanTables(true);
-    return write(writer, image, param, sizeHint);
+    param.setCompressionQuality(profile.quality() / 100f);
+    param.setOptimizeHuffmanTables(profile.huffman() == Profile.Huffman.OPTIMIZED);
+    return param;
   }
 
   /** PNG with the JDK writer's default filtering and compression. */
   static byte[] png(BufferedImage image, int sizeHint) throws IOException {
     ImageWriter writer = PNG_WRITER.createWriterInstance();
-    return write(writer, image, writer.getDefaultWriteParam(), sizeHint);
+    return write(writer, new IIOImage(image, null, null), writer.getDefaultWriteParam(), sizeHint);
   }
 
   /** A new JPEG writer; the caller disposes of it. */
@@ -185,12 +191,13 @@ final class Images {
     return JPEG_WRITER.createWriterInstance();
   }
 
-  private static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param,
-      int sizeHint) throws IOException {
+  /** Writes {@code image} in memory and disposes of {@code writer}. */
+  static byte[] write(ImageWriter writer, IIOImage image, ImageWriteParam param, int sizeHint)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, sizeHint));
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
+      writer.write(null, image, param);
     } finally {
       writer.dispose();
     }

@@ -43,7 +43,7 @@ public final class JpegDistiller extends ImageDistiller {
     if (info.orientation() == 1 && info.components() == 3
         && (max == 0 || Math.max(reader.getWidth(0), reader.getHeight(0)) <= max)) {
       return Result.distilled(name(), in, "image/jpeg", null,
-          JpegRecoder.recode(reader, in.profile().quality(), in.body().length / 2));
+          JpegRecoder.recode(reader, in.profile(), in.body().length / 2));
     }
     Images.Decoded d = Images.decode(reader, in.profile().maxDimension());
     BufferedImage image = Orientation.apply(d.image(), info.orientation());
@@ -54,6 +54,6 @@ public final class JpegDistiller extends ImageDistiller {
       image = Images.fit(image, size[0], size[1], false);
     }
     return Result.distilled(name(), in, "image/jpeg", null,
-        Images.jpeg(image, in.profile().quality(), in.body().length / 2));
+        Images.jpeg(image, in.profile(), in.body().length / 2));
   }
 }
