@@ -44,9 +44,11 @@ public final class HttpCache {
   /**
    * Builds and stores a response; returns it. A response with {@code Vary} is stored as one
    * variant of {@code key}; a later response with other {@code Vary} names replaces all variants.
+   * {@code original}: for a distilled variant the original's validators ({@link
+   * StoredResponse#original()}), else null.
    */
   public StoredResponse put(String key, Fields request, int status, Fields headers, byte[] body,
-      long requestTime, long responseTime, long freshnessLifetime) {
+      long requestTime, long responseTime, long freshnessLifetime, Fields original) {
     List<String> names = varyNames(headers);
     String variantKey = key;
     if (names.isEmpty()) {
@@ -62,7 +64,7 @@ public final class HttpCache {
       responses.invalidate(key);
     }
     StoredResponse stored = new StoredResponse(status, headers, body, requestTime, responseTime,
-        freshnessLifetime, variantKey);
+        freshnessLifetime, variantKey, original);
     responses.put(variantKey, stored);
     return stored;
   }
@@ -71,7 +73,7 @@ public final class HttpCache {
   public StoredResponse refresh(StoredResponse old, Fields headers, long requestTime,
       long responseTime, long freshnessLifetime) {
     StoredResponse fresh = new StoredResponse(old.status(), headers, old.body(), requestTime,
-        responseTime, freshnessLifetime, old.variantKey());
+        responseTime, freshnessLifetime, old.variantKey(), old.original());
     responses.asMap().replace(old.variantKey(), old, fresh);
     return fresh;
   }

@@ -18,9 +18,10 @@ public final class StoredResponse {
   private final long freshnessLifetime;
   private final CacheControl cacheControl;
   private final String variantKey;
+  private final Fields original;
 
   StoredResponse(int status, Fields headers, byte[] body, long requestTime, long responseTime,
-      long freshnessLifetime, String variantKey) {
+      long freshnessLifetime, String variantKey, Fields original) {
     this.status = status;
     this.headers = Objects.requireNonNull(headers, "headers");
     this.body = Objects.requireNonNull(body, "body");
@@ -29,6 +30,7 @@ public final class StoredResponse {
     this.freshnessLifetime = freshnessLifetime;
     this.cacheControl = CacheControl.parse(headers.getAll("Cache-Control"));
     this.variantKey = variantKey;
+    this.original = original;
   }
 
   public int status() {
@@ -99,8 +101,27 @@ public final class StoredResponse {
     return headers.get("Last-Modified");
   }
 
+  /**
+   * For a distilled variant, the original's validators ({@code ETag}, {@code Last-Modified}) kept
+   * aside to revalidate with at the origin (the variant's own {@code ETag} is derived from the
+   * original's); null for a response stored as the origin sent it.
+   */
+  public Fields original() {
+    return original;
+  }
+
+  /** The entity tag the origin knows this response by: the original's for a distilled variant. */
+  public String originEtag() {
+    return original == null ? etag() : original.get("ETag");
+  }
+
+  /** The Last-Modified the origin knows this response by: the original's for a distilled variant. */
+  public String originLastModified() {
+    return original == null ? lastModified() : original.get("Last-Modified");
+  }
+
   /** Memory held, approximately, in bytes. */
   int weight() {
-    return 96 + body.length + headers.weight() + 2 * variantKey.length();
+    return 96 + body.length + headers.weight() + 2 * variantKey.length() + (original == null ? 0 : original.weight());
   }
 }

@@ -40,11 +40,12 @@ final class CacheHandler implements HttpHandler {
     if (get && context.distiller != null && !request.contains("Range") && !cc.has("no-store")) {
       state.selection = context.distiller.select(request::getAll);
       if (state.selection.distills()) {
-        StoredResponse variant = context.cache.get(state.selection.key(state.key), request);
+        String key = state.selection.key(state.key);
+        StoredResponse variant = context.cache.get(key, request);
         if (variant != null && decide(variant, cc, now) == Decision.HIT) {
           StoredReplies.serve(exchange, context, variant, "HIT", now);
-        } else {
-          exchange.dispatch(() -> fetcher.fetchDistilled(exchange, request));
+        } else if (!waitForFetchInFlight(exchange, state, key, request, cc)) {
+          exchange.dispatch(() -> fetcher.fetchDistilled(exchange, request, variant));
         }
         return;
       }
@@ -71,7 +72,7 @@ final class CacheHandler implements HttpHandler {
       Replies.error(exchange, context.nodeId, 504, "only-if-cached and no usable stored response", false);
       return;
     }
-    if (waitForFetchInFlight(exchange, state, request, cc)) {
+    if (waitForFetchInFlight(exchange, state, state.key, request, cc)) {
       return;
     }
     StoredResponse stale = stored;
@@ -80,16 +81,17 @@ final class CacheHandler implements HttpHandler {
 
   /**
    * Collapsed forwarding without holding a thread: when another request is already fetching or
-   * revalidating this key, this one waits (once, up to {@code cache.collapse-timeout}) off any
-   * thread and then runs through this handler again, normally to be served what was stored.
+   * revalidating {@code key} (the URL's, or a distilled variant's), this one waits (once, up to
+   * {@code cache.collapse-timeout}) off any thread and then runs through this handler again,
+   * normally to be served what was stored.
    */
-  private boolean waitForFetchInFlight(HttpServerExchange exchange, RequestState state, Fields request,
-      CacheControl cc) {
+  private boolean waitForFetchInFlight(HttpServerExchange exchange, RequestState state, String key,
+      Fields request, CacheControl cc) {
     if (state.waited || exchange.getRequestMethod().equals(Methods.HEAD) || request.contains("Range")
-        || cc.has("no-store") || context.collapser.isNotStorable(state.key)) {
+        || cc.has("no-store") || context.collapser.isNotStorable(key)) {
       return false;
     }
-    CompletableFuture<Boolean> pending = context.collapser.pending(state.key);
+    CompletableFuture<Boolean> pending = context.collapser.pending(key);
     if (pending == null) {
       return false;
     }

@@ -20,11 +20,15 @@ import java.util.Set;
  * The miss path of a request whose profile distills (see {@code distiller/README.md}, "The
  * contract for the node"): a distilled variant is made from the stored original when that is
  * fresh, else from a full origin 200 buffered up to {@code cache.max-object-size}; it is stored
- * under its own key ({@link Selection#key}) with its own {@code ETag}, the original beside it
- * when {@code distill.store-original}. Whatever the distiller answers, the request is served.
+ * under its own key ({@link Selection#key}) with its own {@code ETag} and the original's validators
+ * kept aside, the original beside it when {@code distill.store-original}. A stale variant is
+ * revalidated with the original's validators: a 304 makes it fresh again without distilling.
+ * Whatever the distiller answers, the request is served. {@link Fetcher#fetchDistilled} collapses
+ * concurrent requests for one variant into one call of {@link #serve}.
  */
 final class Distilling {
-  private static final Set<String> NOT_KEPT = Set.of("content-type", "content-length", "content-encoding",
+  /** The original's fields a distilled variant does not carry (it has its own). */
+  static final Set<String> NOT_KEPT = Set.of("content-type", "content-length", "content-encoding",
       "etag", "content-md5", "digest");
 
   private Distilling() {}
@@ -46,40 +50,30 @@ final class Distilling {
 
   /**
    * Serves a distilling GET on a worker thread (blocking mode): from the fresh stored original,
-   * else from the origin. Returns false when the request must take the ordinary path instead.
+   * else from the origin, asking whether {@code stale} (the stored variant, or null) is still
+   * current. Returns whether a variant was stored under the selection's key.
    */
-  static boolean serve(HttpServerExchange exchange, ProxyContext context, Fetcher fetcher, Fields request) {
+  static boolean serve(HttpServerExchange exchange, ProxyContext context, Fetcher fetcher, Fields request,
+      StoredResponse stale) {
     RequestState state = RequestState.of(exchange);
-    Selection selection = state.selection;
     long now = System.currentTimeMillis();
     StoredResponse original = context.cache.get(state.key, request);
     if (original != null && CacheHandler.decide(original, Messages.requestCacheControl(request), now)
         == CacheHandler.Decision.HIT) {
-      if (original.status() != 200) {
-        StoredReplies.serve(exchange, context, original, "HIT", now);
-        return true;
-      }
-      Result r = context.distiller.distill(selection, original.headers()::getAll, original.body());
-      if (!r.distilled()) {
-        StoredReplies.serve(exchange, context, original, "HIT", now);
-        return true;
-      }
-      StoredResponse variant = context.cache.put(selection.key(state.key), request, 200,
-          variantFields(original.headers(), selection, r), r.body(), original.requestTime(),
-          original.responseTime(), original.freshnessLifetime());
-      if (!context.storeOriginal) {
-        context.cache.invalidate(state.key);
-      }
-      StoredReplies.serve(exchange, context, variant, "HIT", now);
-      return true;
+      return fromStored(exchange, context, request, original, now);
     }
-    OriginResponse r = fetcher.sendFull(exchange, request);
+    OriginResponse r = fetcher.sendFull(exchange, request, stale);
     if (r == null) {
+      return false;
+    }
+    if (r.status() == 304 && stale != null) {
+      r.close();
+      StoredReplies.serve(exchange, context, fetcher.refresh(stale, r), "REVALIDATED", System.currentTimeMillis());
       return true;
     }
     if (r.status() != 200 || r.contentLength() > context.maxObjectSize) {
       fetcher.relayAndStore(exchange, request, r);
-      return true;
+      return false;
     }
     Fields fields = Messages.endToEnd(r.headers());
     byte[] body;
@@ -87,31 +81,64 @@ final class Distilling {
       body = in.readNBytes((int) Math.min(context.maxObjectSize + 1, Integer.MAX_VALUE - 8));
       if (body.length > context.maxObjectSize) {
         passOn(exchange, context, r, fields, body, in);
-        return true;
+        return false;
       }
       if (r.contentLength() >= 0 && body.length != r.contentLength()) {
         org.xnio.IoUtils.safeClose(exchange.getConnection()); // the origin broke off
-        return true;
+        return false;
       }
     } catch (IOException e) {
       org.xnio.IoUtils.safeClose(exchange.getConnection());
-      return true;
+      return false;
     }
     String notStorable = context.policy.notStorableReason(request, 200, fields);
+    Selection selection = state.selection;
     Result result = context.distiller.distill(selection, fields::getAll, body);
     if (notStorable == null && (context.storeOriginal || !result.distilled())) {
-      fetcher.store(state.key, request, r, fields, body);
+      fetcher.store(state.key, request, r, fields, body, null);
     }
     if (!result.distilled()) {
       send(exchange, context, fields, body, "MISS");
-      return true;
+      return false;
     }
     Fields variant = variantFields(fields, selection, result);
     if (notStorable == null) {
-      fetcher.store(selection.key(state.key), request, r, variant, result.body());
+      fetcher.store(selection.key(state.key), request, r, variant, result.body(), validators(fields));
     }
     send(exchange, context, variant, result.body(), "MISS");
+    return notStorable == null;
+  }
+
+  /** A variant made from the fresh stored original, or the original when it does not distill. */
+  private static boolean fromStored(HttpServerExchange exchange, ProxyContext context, Fields request,
+      StoredResponse original, long now) {
+    RequestState state = RequestState.of(exchange);
+    Result r = original.status() == 200
+        ? context.distiller.distill(state.selection, original.headers()::getAll, original.body()) : null;
+    if (r == null || !r.distilled()) {
+      StoredReplies.serve(exchange, context, original, "HIT", now);
+      return false;
+    }
+    StoredResponse variant = context.cache.put(state.selection.key(state.key), request, 200,
+        variantFields(original.headers(), state.selection, r), r.body(), original.requestTime(),
+        original.responseTime(), original.freshnessLifetime(), validators(original.headers()));
+    if (!context.storeOriginal) {
+      context.cache.invalidate(state.key);
+    }
+    StoredReplies.serve(exchange, context, variant, "HIT", now);
     return true;
+  }
+
+  /** The original's validators, kept with its variant to revalidate with at the origin. */
+  private static Fields validators(Fields original) {
+    Fields.Builder b = Fields.builder();
+    for (String name : new String[] {"ETag", "Last-Modified"}) {
+      String v = original.get(name);
+      if (v != null) {
+        b.add(name, v);
+      }
+    }
+    return b.build();
   }
 
   /** The original's fields for a distilled body: its type, encoding and entity tag. */

@@ -32,6 +32,8 @@ final class Fetcher {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final Set<String> NOT_UPDATED = Set.of("content-length", "content-encoding",
       "transfer-encoding", "content-range");
+  /** A distilled variant keeps its own type, encoding and entity tag too when a 304 refreshes it. */
+  private static final Set<String> NOT_UPDATED_DISTILLED = union(NOT_UPDATED, Distilling.NOT_KEPT);
 
   private final ProxyContext context;
 
@@ -78,17 +80,26 @@ final class Fetcher {
     }
   }
 
-  /** A GET whose profile distills and whose variant is not stored fresh (see {@link Distilling}). */
-  void fetchDistilled(HttpServerExchange exchange, Fields request) {
+  /**
+   * A GET whose profile distills and whose variant is not stored fresh ({@code stale}: the stored
+   * one, if any); collapsed on the variant's key, so concurrent misses fetch and distill once (see
+   * {@link Distilling}).
+   */
+  void fetchDistilled(HttpServerExchange exchange, Fields request, StoredResponse stale) {
     exchange.startBlocking();
-    if (destinationAllowed(exchange, RequestState.of(exchange).target)) {
-      Distilling.serve(exchange, context, this, request);
+    RequestState state = RequestState.of(exchange);
+    if (destinationAllowed(exchange, state.target)) {
+      collapsed(exchange, request, state.selection.key(state.key), stale,
+          decided -> decided.accept(Distilling.serve(exchange, context, this, request, stale)));
     }
   }
 
-  /** Sends a GET for the full response; null after replying with an error. */
-  OriginResponse sendFull(HttpServerExchange exchange, Fields request) {
-    return send(exchange, "GET", request, true, null);
+  /**
+   * Sends a GET for the full response, conditional on {@code stale}'s validators at the origin when
+   * not null; null after replying with an error.
+   */
+  OriginResponse sendFull(HttpServerExchange exchange, Fields request, StoredResponse stale) {
+    return send(exchange, "GET", request, true, null, stale);
   }
 
   void relayAndStore(HttpServerExchange exchange, Fields request, OriginResponse r) {
@@ -206,7 +217,7 @@ final class Fetcher {
               && (r.contentLength() < 0 || r.contentLength() <= context.maxObjectSize)) {
             byte[] body = r.body().readNBytes((int) Math.min(context.maxObjectSize + 1, Integer.MAX_VALUE - 8));
             if (body.length <= context.maxObjectSize) {
-              store(key, request, r, fields, body);
+              store(key, request, r, fields, body, null);
               stored = true;
             }
           }
@@ -219,28 +230,35 @@ final class Fetcher {
     }
   }
 
-  /**
-   * Revalidates {@code stale} for a client, collapsed: one request per key goes to the origin; a
-   * request that still finds one in flight here (the handler normally waits before dispatching)
-   * waits for it and is served what it stored, or revalidates itself.
-   */
+  /** Revalidates {@code stale} for a client, collapsed on its key. */
   private void revalidate(HttpServerExchange exchange, Fields request, StoredResponse stale) {
-    RequestState state = RequestState.of(exchange);
-    Collapser.Ticket ticket = context.collapser.join(state.key);
+    collapsed(exchange, request, RequestState.of(exchange).key, stale,
+        decided -> revalidate(exchange, request, stale, decided));
+  }
+
+  /**
+   * Runs {@code work} as the one request for {@code key} that goes to the origin; {@code work} tells
+   * its argument whether it stored a response under {@code key}. A request that finds one in flight
+   * (the handler normally waits before dispatching) waits for it and is served what it stored when
+   * fresh, or runs {@code work} itself.
+   */
+  private void collapsed(HttpServerExchange exchange, Fields request, String key, StoredResponse stale,
+      java.util.function.Consumer<java.util.function.Consumer<Boolean>> work) {
+    Collapser.Ticket ticket = context.collapser.join(key);
     if (!ticket.leader()) {
       if (ticket.await(context.collapseTimeout)) {
-        StoredResponse s = context.cache.get(state.key, request);
+        StoredResponse s = context.cache.get(key, request);
         if (s != null && s != stale && CacheHandler.decide(s, Messages.requestCacheControl(request),
             System.currentTimeMillis()) == CacheHandler.Decision.HIT) {
           StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
           return;
         }
       }
-      revalidate(exchange, request, stale, stored -> { });
+      work.accept(stored -> { });
       return;
     }
     try {
-      revalidate(exchange, request, stale, ticket::complete);
+      work.accept(ticket::complete);
     } finally {
       ticket.complete(false);
     }
@@ -283,8 +301,10 @@ final class Fetcher {
     relayAndStore(exchange, request, r, decided);
   }
 
-  private StoredResponse refresh(StoredResponse stale, OriginResponse notModified) {
-    Fields updated = stale.headers().updatedWith(Messages.endToEnd(notModified.headers()), NOT_UPDATED);
+  /** {@code stale} updated from the origin's 304 (RFC 9111 §4.3.4) and stored: fresh again, same body. */
+  StoredResponse refresh(StoredResponse stale, OriginResponse notModified) {
+    Fields updated = stale.headers().updatedWith(Messages.endToEnd(notModified.headers()),
+        stale.original() == null ? NOT_UPDATED : NOT_UPDATED_DISTILLED);
     long lifetime = context.policy.freshnessLifetime(stale.status(), updated, notModified.responseTime());
     return context.cache.refresh(stale, updated, notModified.requestTime(), notModified.responseTime(), lifetime);
   }
@@ -315,18 +335,29 @@ final class Fetcher {
         b.add(n, v);
       }
     });
-    if (stale.etag() != null) {
-      b.add("If-None-Match", stale.etag());
+    return withValidators(b, stale);
+  }
+
+  /** {@code b} with the conditionals that ask the origin whether {@code stale} is still current. */
+  private static Fields withValidators(Fields.Builder b, StoredResponse stale) {
+    if (stale.originEtag() != null) {
+      b.add("If-None-Match", stale.originEtag());
     }
-    if (stale.lastModified() != null) {
-      b.add("If-Modified-Since", stale.lastModified());
+    if (stale.originLastModified() != null) {
+      b.add("If-Modified-Since", stale.originLastModified());
     }
     return b.build();
   }
 
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new java.util.HashSet<>(a);
+    u.addAll(b);
+    return Set.copyOf(u);
+  }
+
   /** Fetches the full response, relays it and stores it when allowed; reports whether it was stored. */
   private void fetchAndStore(HttpServerExchange exchange, Fields request, java.util.function.Consumer<Boolean> decided) {
-    OriginResponse r = send(exchange, "GET", request, true, null);
+    OriginResponse r = send(exchange, "GET", request, true, null, null);
     if (r == null) {
       decided.accept(false);
       return;
@@ -344,30 +375,39 @@ final class Fetcher {
     }
     Relay.relay(exchange, context, r, fields, "MISS", why == null ? context.maxObjectSize : -1,
         () -> decided.accept(false), body -> {
-          store(state.key, request, r, fields, body);
+          store(state.key, request, r, fields, body, null);
           decided.accept(true);
         });
     decided.accept(false);
   }
 
-  void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body) {
+  /** Stores a response; {@code original}: the original's validators for a distilled variant, else null. */
+  void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body, Fields original) {
     long lifetime = context.policy.freshnessLifetime(r.status(), fields, r.responseTime());
-    context.cache.put(key, request, r.status(), fields, body, r.requestTime(), r.responseTime(), lifetime);
+    context.cache.put(key, request, r.status(), fields, body, r.requestTime(), r.responseTime(), lifetime, original);
   }
 
   private void passThrough(HttpServerExchange exchange, Fields request, byte[] body) {
-    OriginResponse r = send(exchange, exchange.getRequestMethod().toString(), request, false, body);
+    OriginResponse r = send(exchange, exchange.getRequestMethod().toString(), request, false, body, null);
     if (r != null) {
       Relay.relay(exchange, context, r, Messages.endToEnd(r.headers()), "MISS", -1, () -> { }, b -> { });
     }
   }
 
-  /** Sends to the origin and waits for the response head; null after replying with an error. */
+  /**
+   * Sends to the origin and waits for the response head, conditional on {@code stale}'s validators
+   * when not null; null after replying with an error.
+   */
   private OriginResponse send(HttpServerExchange exchange, String method, Fields request,
-      boolean fullResponse, byte[] body) {
+      boolean fullResponse, byte[] body, StoredResponse stale) {
     RequestState state = RequestState.of(exchange);
     state.hierarchy = "HIER_DIRECT/" + state.target.host();
     Fields headers = Messages.toOrigin(exchange, request, context.nodeId, fullResponse);
+    if (stale != null) {
+      Fields.Builder b = Fields.builder();
+      headers.forEach(b::add);
+      headers = withValidators(b, stale);
+    }
     long sent = System.nanoTime();
     try {
       OriginResponse r = context.origin.send(method, uri(state.target), headers, body)
