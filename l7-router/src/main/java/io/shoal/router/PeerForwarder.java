@@ -1,53 +1,61 @@
 package io.shoal.router;
 
-import io.shoal.router.internal.BodyProducer;
-import io.shoal.router.internal.RelayConsumer;
+import io.shoal.router.internal.Pump;
+import io.undertow.client.ClientCallback;
+import io.undertow.client.ClientConnection;
+import io.undertow.client.ClientExchange;
+import io.undertow.client.ClientRequest;
+import io.undertow.client.ClientResponse;
+import io.undertow.client.UndertowClient;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.net.URIAuthority;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
- * Forwards requests to peers over pooled keep-alive connections (Apache HttpClient 5 async),
- * streaming both ways with bounded buffers, with the hop header added. Fails over along the
- * candidate list: a peer that refuses, resets or times out is marked suspect at once and the next
- * candidate is tried — transparently for idempotent requests (GET, HEAD, OPTIONS) and for any
- * request none of whose body went out yet; otherwise the client gets 502. Once response bytes
- * went to the client, a failure can only cut the client connection.
+ * Forwards requests to peers over keep-alive connections that belong to the I/O thread that
+ * received the client's request (Undertow's HTTP client on the server's own XNIO threads): the
+ * request to the peer, its answer and the relay to the client all run on that one thread, with no
+ * hand-off, lock or wake-up between threads — the way nginx's upstreams and Undertow's proxy work.
+ * Bodies stream both ways with back-pressure through one pooled buffer.
+ *
+ * <p>Fails over along the candidate list: a peer that refuses, resets or does not answer within
+ * the response timeout is marked suspect at once and the next candidate is tried — transparently
+ * for any request none of whose body was read yet (so always for GET and HEAD); otherwise the
+ * client gets 502. Once response bytes went to the client, a failure can only cut the client's
+ * connection. A pooled connection that fails before answering is retried once on a new
+ * connection to the same peer first (the peer may just have closed an idle connection).
  */
 public final class PeerForwarder implements AutoCloseable {
-  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-      "transfer-encoding", "te", "trailer", "upgrade", "content-length", "host",
-      Router.HOP_HEADER.toLowerCase(Locale.ROOT), Router.SCHEME_HEADER.toLowerCase(Locale.ROOT));
-  private static final int BUFFER = 32 * 1024;
-  /** Copy buffers of the forwarding (worker) threads: one per thread, not one per request. */
-  private static final ThreadLocal<byte[]> COPY = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+  private static final Set<HttpString> HOP_BY_HOP = Set.of(Headers.CONNECTION, Headers.KEEP_ALIVE,
+      HttpString.tryFromString("Proxy-Connection"), Headers.TRANSFER_ENCODING, Headers.TE, Headers.TRAILER,
+      Headers.UPGRADE, Headers.CONTENT_LENGTH, Headers.HOST, HttpString.tryFromString(Router.HOP_HEADER),
+      HttpString.tryFromString(Router.SCHEME_HEADER));
+  private static final HttpString HOP = HttpString.tryFromString(Router.HOP_HEADER);
+  private static final HttpString SCHEME = HttpString.tryFromString(Router.SCHEME_HEADER);
 
   /** How a forward ended. */
   public enum Outcome {
@@ -62,41 +70,27 @@ public final class PeerForwarder implements AutoCloseable {
   /** The outcome and the peer that answered (null unless FORWARDED). */
   public record Result(Outcome outcome, Peer peer) {}
 
-  private final CloseableHttpAsyncClient client;
+  private final Duration connectTimeout;
   private final Duration responseTimeout;
+  private final long idleNanos;
+  private final int maxConnections;
+  private final int maxPerPeer;
   private final ForwardObserver observer;
+  private final OptionMap options = OptionMap.create(Options.TCP_NODELAY, true);
+  /** The idle connections of each I/O thread; each pool is touched by its own thread only. */
+  private final Map<XnioIoThread, Pool> pools = new ConcurrentHashMap<>();
+  private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> openPerPeer = new ConcurrentHashMap<>();
+  private final AtomicInteger openTotal = new AtomicInteger();
+  private volatile boolean closed;
 
   private PeerForwarder(Builder b) {
+    this.connectTimeout = b.connectTimeout;
     this.responseTimeout = b.responseTimeout;
+    this.idleNanos = b.idleTimeout.toNanos();
+    this.maxConnections = b.maxConnections;
+    this.maxPerPeer = b.maxPerPeer;
     this.observer = b.observer;
-    var connections = PoolingAsyncClientConnectionManagerBuilder.create()
-        .setMaxConnTotal(b.maxConnections)
-        .setMaxConnPerRoute(b.maxPerPeer)
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(b.connectTimeout))
-            .setSocketTimeout(Timeout.of(b.responseTimeout))
-            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-            .build())
-        .build();
-    this.client = HttpAsyncClients.custom()
-        .setConnectionManager(connections)
-        .setIOReactorConfig(IOReactorConfig.custom()
-            .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
-            .setTcpNoDelay(true)
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(b.responseTimeout))
-            .setConnectionRequestTimeout(Timeout.of(b.connectTimeout.multipliedBy(2)))
-            .setRedirectsEnabled(false)
-            .build())
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .evictIdleConnections(TimeValue.of(b.idleTimeout))
-        .setUserAgent(null)
-        .build();
-    client.start();
   }
 
   public static Builder builder() {
@@ -104,186 +98,294 @@ public final class PeerForwarder implements AutoCloseable {
   }
 
   /**
-   * Forwards the request in {@code exchange} (in blocking mode, on a worker thread) along
-   * {@code route}'s candidates, relaying the first answer to the client.
+   * Forwards the request in {@code exchange} along {@code route}'s candidates and relays the first
+   * answer; call it from the exchange's handler (on its I/O thread or a worker thread). It does not
+   * block: the exchange is dispatched to its I/O thread, where everything happens. {@code done}
+   * gets the result there before the response is relayed; on {@link Outcome#NO_PEER} nothing was
+   * sent and it is the caller's to serve the request (by dispatching it).
    */
-  public Result forward(HttpServerExchange exchange, Route.Forward route, Router router) throws IOException {
-    String method = exchange.getRequestMethod().toString();
-    boolean idempotent = IDEMPOTENT.contains(method);
-    boolean hasBody = exchange.getRequestContentLength() > 0
-        || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-    int tries = 0;
-    for (Peer peer : route.candidates()) {
-      if (tries > 0 && router.isSuspect(peer.id())) {
-        continue;
-      }
-      tries++;
-      Attempt attempt = new Attempt(exchange, route, router, peer, method, hasBody);
-      HttpResponse head;
-      long started = System.nanoTime();
-      try {
-        head = attempt.start();
-      } catch (IOException e) {
-        router.markSuspect(peer.id());
-        observer.attempted(peer, System.nanoTime() - started, e);
-        if (idempotent && !attempt.consumedBody() || !attempt.sentBody() && !attempt.consumedBody()) {
-          continue;
-        }
-        badGateway(exchange, peer, e);
-        return finished(new Result(Outcome.FAILED, null), tries);
-      }
-      observer.attempted(peer, System.nanoTime() - started, null);
-      router.clearSuspect(peer.id());
-      attempt.relay(head);
-      return finished(new Result(attempt.complete ? Outcome.FORWARDED : Outcome.FAILED, peer), tries);
+  public void forward(HttpServerExchange exchange, Route.Forward route, Router router, Consumer<Result> done) {
+    Forward f = new Forward(exchange, route, router, done);
+    exchange.dispatch(exchange.isInIoThread() ? SameThreadExecutor.INSTANCE : exchange.getIoThread(), f::next);
+  }
+
+  /** Open connections to peers (pooled or busy). */
+  public int openConnections() {
+    return openTotal.get();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (ClientConnection c : open) {
+      IoUtils.safeClose(c);
     }
-    return finished(new Result(Outcome.NO_PEER, null), tries);
   }
 
-  /**
-   * Forwards a request without a body (GET, HEAD, ...) without blocking any thread: call it on the
-   * exchange's I/O thread after {@code exchange.dispatch(SameThreadExecutor.INSTANCE, ...)}. A
-   * response small enough for the relay buffer ({@value #BUFFER} / 2 bytes, known from its
-   * Content-Length) is collected and written from the I/O thread; a bigger one is streamed by a
-   * worker thread. Failover as {@link #forward}. {@code done} gets the result on the I/O thread
-   * before the response is written; on {@link Outcome#NO_PEER} it is the caller's to serve the
-   * request (by dispatching it).
-   */
-  public void forwardAsync(HttpServerExchange exchange, Route.Forward route, Router router,
-      java.util.function.Consumer<Result> done) {
-    new AsyncForward(exchange, route, router, done).next();
-  }
-
-  /** One non-blocking forward along the candidates. */
-  private final class AsyncForward {
+  /** One forward along the candidates; runs on the exchange's I/O thread. */
+  private final class Forward {
     private final HttpServerExchange exchange;
     private final Route.Forward route;
     private final Router router;
-    private final java.util.function.Consumer<Result> done;
-    private final String method;
+    private final Consumer<Result> done;
+    private final boolean hasBody;
+    private final Pool pool;
+    private StreamSourceChannel requestBody;
+    private Pump upload;
     private int index;
     private int tries;
 
-    AsyncForward(HttpServerExchange exchange, Route.Forward route, Router router,
-        java.util.function.Consumer<Result> done) {
+    Forward(HttpServerExchange exchange, Route.Forward route, Router router, Consumer<Result> done) {
       this.exchange = exchange;
       this.route = route;
       this.router = router;
       this.done = done;
-      this.method = exchange.getRequestMethod().toString();
+      this.hasBody = exchange.getRequestContentLength() > 0
+          || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+      this.pool = pools.computeIfAbsent(exchange.getIoThread(), Pool::new);
     }
 
-    /** Tries the next candidate, or ends with NO_PEER. Runs on the I/O thread or a reactor thread. */
+    /** Whether any byte of the client's body was read: from then on the request cannot be retried. */
+    boolean bodyRead() {
+      return upload != null && upload.moved() > 0;
+    }
+
+    /** Tries the next candidate, or ends with NO_PEER. */
     void next() {
       while (index < route.candidates().size()) {
         Peer peer = route.candidates().get(index++);
         if (tries > 0 && router.isSuspect(peer.id())) {
           continue;
         }
-        tries++;
-        Attempt attempt = new Attempt(exchange, route, router, peer, method, false);
-        long started = System.nanoTime();
-        attempt.consumer.head().whenComplete((head, failure) -> {
-          if (failure != null) {
-            router.markSuspect(peer.id());
-            observer.attempted(peer, System.nanoTime() - started, failure);
-            next();
-            return;
-          }
-          observer.attempted(peer, System.nanoTime() - started, null);
-          router.clearSuspect(peer.id());
-          answered(attempt, peer, head);
-        });
-        try {
-          attempt.startAsync();
-        } catch (RuntimeException e) {
-          attempt.consumer.failed(e);
+        ClientConnection idle = pool.take(peer.id());
+        if (idle == null && full(peer)) {
+          continue;  // like nginx's max_conns: a peer at its limit is passed over, not waited for
         }
+        tries++;
+        new Attempt(this, peer, idle != null).start(idle);
         return;
       }
-      Result result = finished(new Result(Outcome.NO_PEER, null), tries);
-      onIoThread(() -> done.accept(result));
+      finish(new Result(Outcome.NO_PEER, null));
     }
 
-    private void answered(Attempt attempt, Peer peer, HttpResponse head) {
-      Header length = head.getFirstHeader("Content-Length");
-      long size = length == null ? -1 : parseLength(length.getValue());
-      boolean bodyless = method.equals("HEAD") || head.getCode() == 204 || head.getCode() == 304;
-      if (bodyless || (size >= 0 && size <= BUFFER / 2)) {
-        attempt.consumer.end().whenComplete((ok, failure) -> {
-          if (failure != null || attempt.consumer.failure() != null) {
-            // The peer failed before its (small) body was complete; nothing went to the client yet.
-            router.markSuspect(peer.id());
-            next();
-            return;
-          }
-          byte[] body = new byte[bodyless ? 0 : (int) size];
-          int read = bodyless ? 0 : readAll(attempt.consumer.body(), body);
-          if (read != body.length) {
-            // Shorter than its Content-Length: the peer failed; nothing went to the client yet.
-            router.markSuspect(peer.id());
-            next();
-            return;
-          }
-          Result result = finished(new Result(Outcome.FORWARDED, peer), tries);
-          exchange.dispatch(exchange.getIoThread(), ex -> {
-            done.accept(result);
-            attempt.relayHead(head);
-            if (bodyless) {
-              ex.getResponseHeaders().remove(Headers.TRANSFER_ENCODING);
-              ex.endExchange();
-            } else {
-              ex.getResponseSender().send(java.nio.ByteBuffer.wrap(body, 0, read));
-            }
-          });
-        });
+    void finish(Result result) {
+      observer.finished(result, tries);
+      done.accept(result);
+    }
+
+    /** The request to the peer: the client's headers but hop-by-hop ones, plus the hop header. */
+    ClientRequest request() {
+      ClientRequest request = new ClientRequest()
+          .setMethod(exchange.getRequestMethod())
+          .setPath(route.target().pathAndQuery());
+      HeaderMap headers = request.getRequestHeaders();
+      for (HeaderValues values : exchange.getRequestHeaders()) {
+        if (!HOP_BY_HOP.contains(values.getHeaderName())) {
+          headers.addAll(values.getHeaderName(), values);
+        }
+      }
+      headers.put(Headers.HOST, route.target().authority());
+      headers.put(HOP, router.hopHeaderValue());
+      // The request goes in origin form: the owner rebuilds the URL from Host and this.
+      headers.put(SCHEME, route.target().scheme());
+      if (hasBody) {
+        long length = exchange.getRequestContentLength();
+        if (length >= 0) {
+          headers.put(Headers.CONTENT_LENGTH, length);
+        } else {
+          headers.put(Headers.TRANSFER_ENCODING, Headers.CHUNKED.toString());
+        }
+      }
+      return request;
+    }
+
+    StreamSourceChannel requestBody() {
+      if (requestBody == null) {
+        requestBody = exchange.getRequestChannel();
+      }
+      return requestBody;
+    }
+  }
+
+  private boolean full(Peer peer) {
+    return openTotal.get() >= maxConnections || openPerPeer(peer.id()).get() >= maxPerPeer;
+  }
+
+  private AtomicInteger openPerPeer(String peer) {
+    return openPerPeer.computeIfAbsent(peer, p -> new AtomicInteger());
+  }
+
+  /** One try on one peer. */
+  private final class Attempt {
+    private final Forward f;
+    private final Peer peer;
+    private final boolean reused;
+    private final long started = System.nanoTime();
+    private ClientConnection connection;
+    private XnioExecutor.Key timer;
+    private boolean settled;
+
+    Attempt(Forward f, Peer peer, boolean reused) {
+      this.f = f;
+      this.peer = peer;
+      this.reused = reused;
+    }
+
+    void start(ClientConnection idle) {
+      if (idle != null) {
+        send(idle);
         return;
       }
-      // A big or open-ended body: streamed by a worker thread with back-pressure.
-      exchange.dispatch(exchange.getConnection().getWorker(), ex -> {
-        ex.startBlocking();
-        attempt.relay(head);
-        done.accept(finished(new Result(attempt.complete ? Outcome.FORWARDED : Outcome.FAILED, peer), tries));
+      if (closed) {
+        failed(new IOException("forwarder closed"));
+        return;
+      }
+      XnioIoThread thread = f.exchange.getIoThread();
+      AtomicInteger perPeer = openPerPeer(peer.id());
+      perPeer.incrementAndGet();
+      openTotal.incrementAndGet();
+      timer = thread.executeAfter(() -> failed(new ConnectException("no connection to " + peer.id()
+          + " within " + connectTimeout)), connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      UndertowClient.getInstance().connect(new ClientCallback<>() {
+        @Override
+        public void completed(ClientConnection c) {
+          open.add(c);
+          c.getCloseSetter().set(closedConnection -> {
+            open.remove(c);
+            perPeer.decrementAndGet();
+            openTotal.decrementAndGet();
+          });
+          if (settled || closed) {
+            IoUtils.safeClose(c);
+            return;
+          }
+          cancelTimer();
+          send(c);
+        }
+
+        @Override
+        public void failed(IOException e) {
+          perPeer.decrementAndGet();
+          openTotal.decrementAndGet();
+          Attempt.this.failed(e);
+        }
+      }, URI.create("http://" + peer.authority()), thread, f.exchange.getConnection().getByteBufferPool(), options);
+    }
+
+    private void send(ClientConnection c) {
+      connection = c;
+      timer = f.exchange.getIoThread().executeAfter(() -> failed(new SocketTimeoutException("no response from "
+          + peer.id() + " within " + responseTimeout)), responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      c.sendRequest(f.request(), new ClientCallback<>() {
+        @Override
+        public void completed(ClientExchange x) {
+          x.setResponseListener(new ClientCallback<>() {
+            @Override
+            public void completed(ClientExchange answered) {
+              answered(answered);
+            }
+
+            @Override
+            public void failed(IOException e) {
+              Attempt.this.failed(e);
+            }
+          });
+          if (f.hasBody && !settled) {
+            f.upload = new Pump(f.requestBody(), x.getRequestChannel(), f.exchange.getConnection().getByteBufferPool(),
+                () -> { }, this::uploadFailed);
+            f.upload.run();
+          }
+        }
+
+        private void uploadFailed(IOException e, boolean fromSource) {
+          if (fromSource) {
+            // The client went away: so does this request.
+            settled = true;
+            cancelTimer();
+            IoUtils.safeClose(connection, f.exchange.getConnection());
+          } else {
+            Attempt.this.failed(e);
+          }
+        }
+
+        @Override
+        public void failed(IOException e) {
+          Attempt.this.failed(e);
+        }
       });
     }
 
-    private void onIoThread(Runnable r) {
-      if (exchange.getIoThread() == Thread.currentThread()) {
-        r.run();
-      } else {
-        exchange.getIoThread().execute(r);
+    private void answered(ClientExchange x) {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      cancelTimer();
+      observer.attempted(peer, System.nanoTime() - started, null);
+      f.router.clearSuspect(peer.id());
+      ClientResponse head = x.getResponse();
+      HttpServerExchange exchange = f.exchange;
+      f.finish(new Result(Outcome.FORWARDED, peer));
+      exchange.setStatusCode(head.getResponseCode());
+      for (HeaderValues values : head.getResponseHeaders()) {
+        HttpString name = values.getHeaderName();
+        if (!HOP_BY_HOP.contains(name) || name.equals(Headers.CONTENT_LENGTH)) {
+          exchange.getResponseHeaders().addAll(name, values);
+        }
+      }
+      Pump download = new Pump(x.getResponseChannel(), exchange.getResponseChannel(),
+          exchange.getConnection().getByteBufferPool(), this::release, (e, fromPeer) -> {
+            if (fromPeer) {
+              f.router.markSuspect(peer.id());
+            }
+            IoUtils.safeClose(connection, exchange.getConnection());
+          });
+      download.watch(exchange.getIoThread(), responseTimeout);
+      download.run();
+    }
+
+    /** The answer is complete: its connection goes back to the pool when it can carry another request. */
+    private void release() {
+      if (f.hasBody && (f.upload == null || !f.upload.finished())) {
+        IoUtils.safeClose(connection);
+        return;
+      }
+      f.pool.put(peer.id(), connection);
+    }
+
+    private void failed(Throwable e) {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      cancelTimer();
+      IoUtils.safeClose(connection);
+      if (reused && !f.bodyRead() && !(e instanceof SocketTimeoutException)) {
+        // A pooled connection the peer may have closed while idle: once more on a new one.
+        new Attempt(f, peer, false).start(null);
+        return;
+      }
+      f.router.markSuspect(peer.id());
+      observer.attempted(peer, System.nanoTime() - started, e);
+      if (!f.bodyRead()) {
+        f.next();
+        return;
+      }
+      f.finish(new Result(Outcome.FAILED, null));
+      badGateway(f.exchange, peer, e);
+    }
+
+    private void cancelTimer() {
+      if (timer != null) {
+        timer.remove();
+        timer = null;
       }
     }
   }
 
-  private static long parseLength(String v) {
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static int readAll(InputStream in, byte[] into) {
-    int n = 0;
-    try (in) {
-      for (int r; n < into.length && (r = in.read(into, n, into.length - n)) > 0; ) {
-        n += r;
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    return n;
-  }
-
-  private Result finished(Result result, int tries) {
-    observer.finished(result, tries);
-    return result;
-  }
-
-  private static void badGateway(HttpServerExchange exchange, Peer peer, Exception e) throws IOException {
+  private static void badGateway(HttpServerExchange exchange, Peer peer, Throwable e) {
     if (exchange.isResponseStarted()) {
-      exchange.getConnection().close();
+      IoUtils.safeClose(exchange.getConnection());
       return;
     }
     exchange.setStatusCode(502);
@@ -294,153 +396,57 @@ public final class PeerForwarder implements AutoCloseable {
         + e.getMessage() + "\n");
   }
 
-  /** One try on one peer. */
-  private final class Attempt {
-    private final HttpServerExchange exchange;
-    private final Route.Forward route;
-    private final Router router;
-    private final Peer peer;
-    private final String method;
-    private final boolean hasBody;
-    private final RelayConsumer consumer = new RelayConsumer(BUFFER / 2);
-    private BodyProducer body;
-    private boolean consumed;
-    boolean complete;
+  /** The idle connections of one I/O thread, newest first per peer; closed once idle too long. */
+  private final class Pool {
+    private final XnioIoThread thread;
+    private final Map<String, ArrayDeque<Idle>> byPeer = new HashMap<>();
+    private boolean sweeping;
 
-    Attempt(HttpServerExchange exchange, Route.Forward route, Router router, Peer peer, String method, boolean hasBody) {
-      this.exchange = exchange;
-      this.route = route;
-      this.router = router;
-      this.peer = peer;
-      this.method = method;
-      this.hasBody = hasBody;
+    private record Idle(ClientConnection connection, long since) {}
+
+    Pool(XnioIoThread thread) {
+      this.thread = thread;
     }
 
-    boolean consumedBody() {
-      return consumed;
-    }
-
-    boolean sentBody() {
-      return body != null && body.sentAny();
-    }
-
-    /** Sends the request and returns the response head; throws when the peer failed. */
-    HttpResponse start() throws IOException {
-      BasicHttpRequest request = request();
-      if (hasBody) {
-        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        body = new BodyProducer(exchange.getRequestContentLength(), type, BUFFER);
-      }
-      Future<Void> call = client.execute(new BasicRequestProducer(request, body), consumer, null);
-      try {
-        if (body != null) {
-          copyBodyWhenStarted(call);
-        }
-        return consumer.head().get(responseTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        throw io(e.getCause());
-      } catch (TimeoutException e) {
-        call.cancel(true);
-        throw new IOException("no response from " + peer.id() + " within " + responseTimeout);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        call.cancel(true);
-        throw new IOException("interrupted");
-      }
-    }
-
-    /** Sends a request without a body; the consumer's futures tell the rest. */
-    void startAsync() {
-      client.execute(new BasicRequestProducer(request(), null), consumer, null);
-    }
-
-    /** The request to the peer: the client's headers but hop-by-hop ones, plus the hop header. */
-    private BasicHttpRequest request() {
-      BasicHttpRequest request = new BasicHttpRequest(method, route.target().toString());
-      request.setScheme("http");
-      request.setAuthority(new URIAuthority(peer.host(), peer.port()));
-      for (HeaderValues values : exchange.getRequestHeaders()) {
-        String name = values.getHeaderName().toString();
-        if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-          continue;
-        }
-        for (String v : values) {
-          request.addHeader(name, v);
+    ClientConnection take(String peer) {
+      ArrayDeque<Idle> idle = byPeer.get(peer);
+      while (idle != null && !idle.isEmpty()) {
+        ClientConnection c = idle.pollFirst().connection();
+        if (c.isOpen()) {
+          return c;
         }
       }
-      request.setHeader("Host", route.target().authority());
-      request.setHeader(Router.HOP_HEADER, router.hopHeaderValue());
-      // HttpClient sends origin form: the owner rebuilds the URL from Host and this.
-      request.setHeader(Router.SCHEME_HEADER, route.target().scheme());
-      return request;
+      return null;
     }
 
-    private void copyBodyWhenStarted(Future<Void> call) throws IOException, InterruptedException, ExecutionException {
-      try {
-        java.util.concurrent.CompletableFuture.anyOf(body.started(), consumer.head())
-            .get(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        call.cancel(true);
-        throw new IOException("no connection to " + peer.id() + " within " + responseTimeout);
-      }
-      if (!body.started().isDone() || body.started().isCompletedExceptionally()) {
+    void put(String peer, ClientConnection c) {
+      if (!c.isOpen() || closed) {
+        IoUtils.safeClose(c);
         return;
       }
-      consumed = true;
-      InputStream in = exchange.getInputStream();
-      byte[] buf = COPY.get();
-      try {
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          body.buffer().write(buf, 0, n);
-        }
-        body.buffer().writeCompleted();
-      } catch (IOException e) {
-        call.cancel(true);
-        throw e;
+      byPeer.computeIfAbsent(peer, p -> new ArrayDeque<>()).addFirst(new Idle(c, System.nanoTime()));
+      if (!sweeping) {
+        sweeping = true;
+        thread.executeAfter(this::sweep, idleNanos, TimeUnit.NANOSECONDS);
       }
     }
 
-    void relayHead(HttpResponse head) {
-      exchange.setStatusCode(head.getCode());
-      for (Header h : head.getHeaders()) {
-        String name = h.getName().toLowerCase(Locale.ROOT);
-        if (!HOP_BY_HOP.contains(name) || name.equals("content-length")) {
-          exchange.getResponseHeaders().add(HttpString.tryFromString(h.getName()), h.getValue());
+    /** Closes the connections idle for longer than the idle timeout (the oldest are last). */
+    private void sweep() {
+      long now = System.nanoTime();
+      boolean left = false;
+      for (Iterator<ArrayDeque<Idle>> it = byPeer.values().iterator(); it.hasNext(); ) {
+        ArrayDeque<Idle> idle = it.next();
+        while (!idle.isEmpty() && (now - idle.peekLast().since() >= idleNanos || !idle.peekLast().connection().isOpen())) {
+          IoUtils.safeClose(idle.pollLast().connection());
         }
+        left |= !idle.isEmpty();
+      }
+      sweeping = left;
+      if (left) {
+        thread.executeAfter(this::sweep, idleNanos, TimeUnit.NANOSECONDS);
       }
     }
-
-    void relay(HttpResponse head) throws IOException {
-      relayHead(head);
-      boolean bodyless = method.equals("HEAD") || head.getCode() == 204 || head.getCode() == 304;
-      byte[] buf = COPY.get();
-      try (InputStream in = consumer.body()) {
-        OutputStream out = exchange.getOutputStream();
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          out.write(buf, 0, n);
-        }
-        if (consumer.failure() != null) {
-          throw io(consumer.failure());
-        }
-        if (bodyless) {
-          exchange.getResponseHeaders().remove(Headers.TRANSFER_ENCODING);
-        }
-        out.close();
-        complete = true;
-      } catch (IOException e) {
-        router.markSuspect(peer.id());
-        exchange.getConnection().close();
-      }
-    }
-
-    private IOException io(Throwable t) {
-      return t instanceof IOException io ? io : new IOException(String.valueOf(t), t);
-    }
-  }
-
-  @Override
-  public void close() {
-    client.close(CloseMode.GRACEFUL);
   }
 
   /** Builds a forwarder; every setter validates. */
@@ -478,7 +484,10 @@ public final class PeerForwarder implements AutoCloseable {
       return this;
     }
 
-    /** Pool limits: all peers together, and per peer (defaults 1024 and 256). */
+    /**
+     * Open connections to all peers together, and to one peer (defaults 1024 and 256). A peer at
+     * its limit with no idle connection is passed over for the next candidate.
+     */
     public Builder maxConnections(int total, int perPeer) {
       if (total < 1) {
         throw new IllegalArgumentException("maxConnections: " + total + " (expected: > 0)");

@@ -4,7 +4,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import io.undertow.util.SameThreadExecutor;
 import java.util.Objects;
 
 /**
@@ -30,10 +29,10 @@ public final class RouterHandler implements HttpHandler {
   }
 
   /**
-   * Routes each request. With {@code nextInIoThread}, routing and {@code next} run on the I/O
-   * thread (as any Undertow handler: {@code next} must dispatch before it blocks) and only
-   * forwarding goes to a worker, so a request served here costs no thread hand-off; otherwise
-   * everything runs on a worker thread.
+   * Routes each request. Routing and forwarding run on the I/O thread (forwarding never blocks).
+   * With {@code nextInIoThread}, {@code next} runs there too (as any Undertow handler: it must
+   * dispatch before it blocks), so a request served here costs no thread hand-off; otherwise
+   * {@code next} is dispatched to a worker thread.
    */
   public RouterHandler(Router router, PeerForwarder forwarder, HttpHandler next, boolean nextInIoThread) {
     this.router = Objects.requireNonNull(router, "router");
@@ -44,10 +43,6 @@ public final class RouterHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (!nextInIoThread && exchange.isInIoThread()) {
-      exchange.dispatch(this);
-      return;
-    }
     router.requestStarted();
     exchange.addExchangeCompleteListener((ex, nextListener) -> {
       router.requestFinished();
@@ -66,56 +61,29 @@ public final class RouterHandler implements HttpHandler {
     }
     if (route instanceof Route.Forward forward) {
       exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "FORWARD/" + forward.owner().id(), forward.owner()));
-      if (exchange.isInIoThread() && withoutBody(exchange)) {
-        // No thread blocks: the answer is written from the I/O thread (a big one streamed by a worker).
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> forwarder.forwardAsync(exchange, forward, router,
-            result -> forwarded(exchange, forward, result)));
-        return;
-      }
-      if (exchange.isInIoThread()) {
-        exchange.dispatch(() -> forward(exchange, forward));
-      } else {
-        forward(exchange, forward);
-      }
+      forwarder.forward(exchange, forward, router, result -> forwarded(exchange, forward, result));
       return;
     }
     exchange.putAttachment(RouteInfo.KEY, new RouteInfo(route, "LOCAL", null));
-    next.handleRequest(exchange);
+    if (nextInIoThread || !exchange.isInIoThread()) {
+      next.handleRequest(exchange);
+    } else {
+      exchange.dispatch(next);
+    }
   }
 
   private void forwarded(HttpServerExchange exchange, Route.Forward forward, PeerForwarder.Result result) {
     if (result.outcome() == PeerForwarder.Outcome.NO_PEER) {
       exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, "LOCAL", null));
-      exchange.dispatch(exchange.getIoThread(), next);
+      if (nextInIoThread) {
+        exchange.dispatch(exchange.getIoThread(), next);
+      } else {
+        exchange.dispatch(next);
+      }
       return;
     }
     Peer peer = result.peer();
     exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, peer == null ? "NONE" : "FORWARD/" + peer.id(), peer));
-  }
-
-  private static boolean withoutBody(HttpServerExchange exchange) {
-    return exchange.getRequestContentLength() <= 0 && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-  }
-
-  private void forward(HttpServerExchange exchange, Route.Forward forward) {
-    try {
-      exchange.startBlocking();
-      PeerForwarder.Result result = forwarder.forward(exchange, forward, router);
-      if (result.outcome() != PeerForwarder.Outcome.NO_PEER) {
-        Peer peer = result.peer();
-        exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, peer == null ? "NONE"
-            : "FORWARD/" + peer.id(), peer));
-        exchange.endExchange();
-        return;
-      }
-      exchange.putAttachment(RouteInfo.KEY, new RouteInfo(forward, "LOCAL", null));
-      next.handleRequest(exchange);
-    } catch (Exception e) {
-      if (!exchange.isResponseStarted()) {
-        exchange.setStatusCode(502);
-      }
-      exchange.endExchange();
-    }
   }
 
   /** The request target as received: absolute form with its query, or the origin-form path. */

@@ -77,8 +77,11 @@ class ForwardingTest {
   }
 
   Router start(String id, int port, StaticMembership membership, String strategy) {
+    return start(id, port, membership, strategy, PeerForwarder.builder().connectTimeout(Duration.ofMillis(500)).build());
+  }
+
+  Router start(String id, int port, StaticMembership membership, String strategy, PeerForwarder forwarder) {
     Router router = Router.builder().membership(membership).strategy(strategy).build();
-    PeerForwarder forwarder = PeerForwarder.builder().connectTimeout(Duration.ofMillis(500)).build();
     forwarders.add(forwarder);
     Undertow server = Undertow.builder()
         .setServerOption(UndertowOptions.DECODE_URL, false)
@@ -213,5 +216,192 @@ class ForwardingTest {
         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.headers().firstValue("X-Cache")).contains("MISS from n2");
+  }
+
+  /** A hand-made peer on a raw socket: {@code conversation} gets each accepted connection, in order. */
+  final class RawPeer implements AutoCloseable {
+    interface Conversation {
+      void talk(int connection, java.net.Socket socket) throws Exception;
+    }
+
+    final java.net.ServerSocket server;
+    final AtomicInteger accepted = new AtomicInteger();
+    final List<java.net.Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    RawPeer(int port, Conversation conversation) throws java.io.IOException {
+      server = new java.net.ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
+      Thread t = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            java.net.Socket s = server.accept();
+            sockets.add(s);
+            int n = accepted.incrementAndGet();
+            Thread c = new Thread(() -> {
+              try {
+                conversation.talk(n, s);
+              } catch (Exception e) {
+                // the conversation ends
+              }
+            });
+            c.setDaemon(true);
+            c.start();
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      server.close();
+      for (java.net.Socket s : sockets) {
+        s.close();
+      }
+    }
+  }
+
+  /** Reads one request head (up to the blank line) and returns it. */
+  static String readHead(java.net.Socket s) throws java.io.IOException {
+    InputStream in = s.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        throw new java.io.EOFException("closed after " + head.length() + " bytes");
+      }
+      head.append((char) c);
+    }
+    return head.toString();
+  }
+
+  static void answer(java.net.Socket s, String body) throws java.io.IOException {
+    s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\nX-Cache: HIT from raw\r\n\r\n"
+        + body).getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().flush();
+  }
+
+  PeerForwarder forwarder(Duration responseTimeout) {
+    return PeerForwarder.builder().connectTimeout(Duration.ofMillis(500)).responseTimeout(responseTimeout).build();
+  }
+
+  @Test
+  void aPeerThatNeverAnswersIsSuspectAfterTheResponseTimeoutAndTheNextCandidateAnswers() throws Exception {
+    Map<String, Integer> ports = ports("mute", "n1");
+    try (RawPeer mute = new RawPeer(ports.get("mute"), (n, s) -> {
+      readHead(s);
+      Thread.sleep(60_000);
+    })) {
+      Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=mute)", forwarder(Duration.ofMillis(300)));
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = get(ports.get("n1"), "http://origin.example/a");
+      assertThat(r.body()).isEqualTo("n1 GET 0");
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(r1.suspects()).containsExactly("mute");
+      assertThat(mute.accepted.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aBodyThatStallsCutsTheClientAndMakesThePeerSuspect() throws Exception {
+    Map<String, Integer> ports = ports("stall", "n1");
+    try (RawPeer stall = new RawPeer(ports.get("stall"), (n, s) -> {
+      readHead(s);
+      s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n0123456789".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      Thread.sleep(60_000);
+    })) {
+      Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=stall)", forwarder(Duration.ofMillis(300)));
+      HttpRequest req = HttpRequest.newBuilder(URI.create("http://origin.example/a")).timeout(Duration.ofSeconds(20)).build();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> proxyClient(ports.get("n1")).send(req, HttpResponse.BodyHandlers.ofString()))
+          .as("the client sees its connection cut, not a short 200").isInstanceOf(java.io.IOException.class);
+      assertThat(r1.suspects()).containsExactly("stall");
+    }
+  }
+
+  @Test
+  void aPooledConnectionThePeerClosedIsRetriedOnANewOneWithoutSuspicion() throws Exception {
+    Map<String, Integer> ports = ports("raw", "n1");
+    try (RawPeer raw = new RawPeer(ports.get("raw"), (n, s) -> {
+      readHead(s);
+      answer(s, "first on connection " + n);
+      if (n == 1) {
+        readHead(s);
+        s.close();  // the keep-alive race: the peer drops the connection as the next request arrives
+        return;
+      }
+      while (true) {
+        readHead(s);
+        answer(s, "again on connection " + n);
+      }
+    })) {
+      Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=raw)");
+      assertThat(get(ports.get("n1"), "http://origin.example/a").body()).isEqualTo("first on connection 1");
+      HttpResponse<String> second = get(ports.get("n1"), "http://origin.example/b");
+      assertThat(second.body()).isEqualTo("first on connection 2");
+      assertThat(r1.suspects()).isEmpty();
+      assertThat(raw.accepted.get()).isEqualTo(2);
+      assertThat(get(ports.get("n1"), "http://origin.example/c").body())
+          .as("the new connection is pooled and reused").isEqualTo("again on connection 2");
+    }
+  }
+
+  @Test
+  void idleConnectionsAreReusedThenClosedAfterTheIdleTimeout() throws Exception {
+    Map<String, Integer> ports = ports("n1", "n2");
+    PeerForwarder f1 = PeerForwarder.builder().idleTimeout(Duration.ofMillis(300)).build();
+    start("n1", ports.get("n1"), membership("n1", ports), "local(self=n2)", f1);
+    start("n2", ports.get("n2"), membership("n2", ports), "local(self=n2)");
+    HttpClient client = proxyClient(ports.get("n1"));
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://origin.example/" + i)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).isEqualTo("n2 GET 0");
+    }
+    assertThat(f1.openConnections()).as("one client connection in turn: one pooled peer connection").isEqualTo(1);
+    Nodes.await("the idle connection to close", Duration.ofSeconds(5), () -> f1.openConnections() == 0);
+    assertThat(get(ports.get("n1"), "http://origin.example/after").body()).isEqualTo("n2 GET 0");
+  }
+
+  @Test
+  void aPeerAtItsConnectionLimitIsPassedOverForTheNextCandidate() throws Exception {
+    Map<String, Integer> ports = ports("slow", "n1");
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (RawPeer slow = new RawPeer(ports.get("slow"), (n, s) -> {
+      readHead(s);
+      release.await();
+      answer(s, "slow");
+    })) {
+      PeerForwarder f1 = PeerForwarder.builder().maxConnections(1, 1).build();
+      Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=slow)", f1);
+      var first = proxyClient(ports.get("n1")).sendAsync(HttpRequest.newBuilder(URI.create("http://origin.example/1")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Nodes.await("the first request to hold the only connection", Duration.ofSeconds(5), () -> f1.openConnections() == 1);
+      assertThat(get(ports.get("n1"), "http://origin.example/2").body()).as("served by the next candidate").isEqualTo("n1 GET 0");
+      release.countDown();
+      assertThat(first.get().body()).isEqualTo("slow");
+      assertThat(r1.suspects()).as("a full peer is not a failed one").isEmpty();
+    }
+  }
+
+  @Test
+  void aPeerThatFailsAfterTakingPartOfTheBodyGives502() throws Exception {
+    Map<String, Integer> ports = ports("greedy", "n1");
+    try (RawPeer greedy = new RawPeer(ports.get("greedy"), (n, s) -> {
+      readHead(s);
+      s.getInputStream().readNBytes(100_000);
+      s.setSoLinger(true, 0);
+      s.close();
+    })) {
+      Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=greedy)");
+      HttpResponse<String> r = proxyClient(ports.get("n1")).send(HttpRequest.newBuilder(URI.create("http://origin.example/up"))
+          .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3_000_000])).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(502);
+      assertThat(r.body()).contains("peer greedy failed after part of the request body was sent");
+      assertThat(served.get("n1")).as("a half-sent body is never replayed elsewhere").isNull();
+      assertThat(r1.suspects()).containsExactly("greedy");
+    }
   }
 }
