@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Collapsed forwarding: of concurrent requests for one key (misses, or revalidations of a stale
- * response), the first (the leader) goes to the origin and the others wait for it. When the leader's response turns out not storable, the key
- * is marked "not storable" for a while so the next burst goes straight to the origin.
+ * Collapsed forwarding: of concurrent requests for one key (misses, revalidations of a stale
+ * response, or a distilled variant's key: one fetch and one distillation), the first (the leader)
+ * goes to the origin and the others wait for it. When the leader's response turns out not
+ * storable, the key is marked "not storable" for a while so the next burst goes straight to the
+ * origin.
  */
 public final class Collapser {
   private final ConcurrentMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
