@@ -185,6 +185,7 @@ public final class PeerForwarder implements AutoCloseable {
         }
       }
       headers.put(Headers.HOST, route.target().authority());
+      via(headers, router.selfId());
       headers.put(HOP, router.hopHeaderValue());
       // The request goes in origin form: the owner rebuilds the URL from Host and this.
       headers.put(SCHEME, route.target().scheme());
@@ -333,6 +334,7 @@ public final class PeerForwarder implements AutoCloseable {
           exchange.getResponseHeaders().addAll(name, values);
         }
       }
+      via(exchange.getResponseHeaders(), f.router.selfId());
       Pump download = new Pump(x.getResponseChannel(), exchange.getResponseChannel(),
           exchange.getConnection().getByteBufferPool(), this::release, (e, fromPeer) -> {
             if (fromPeer) {
@@ -381,6 +383,11 @@ public final class PeerForwarder implements AutoCloseable {
         timer = null;
       }
     }
+  }
+
+  /** Appends this node to the message's {@code Via} (RFC 9110 7.6.3): the owner and the client see the hop. */
+  private static void via(HeaderMap headers, String self) {
+    headers.add(Headers.VIA, "1.1 " + self);
   }
 
   private static void badGateway(HttpServerExchange exchange, Peer peer, Throwable e) {

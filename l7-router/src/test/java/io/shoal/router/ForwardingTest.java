@@ -56,6 +56,7 @@ class ForwardingTest {
       RouteInfo info = RouteInfo.of(exchange);
       exchange.getResponseHeaders().put(HttpString.tryFromString("X-Cache"), "MISS from " + id);
       exchange.getResponseHeaders().put(HttpString.tryFromString("X-Why"), info.route() instanceof Route.Local l ? l.why().name() : "?");
+      exchange.getResponseHeaders().put(HttpString.tryFromString("X-Saw-Via"), String.valueOf(exchange.getRequestHeaders().get(Headers.VIA)));
       String size = exchange.getQueryParameters().containsKey("size") ? exchange.getQueryParameters().get("size").getFirst() : null;
       if (size != null) {
         int n = Integer.parseInt(size);
@@ -138,6 +139,13 @@ class ForwardingTest {
         assertThat(r.headers().firstValue("X-Cache")).contains("MISS from " + owner);
         boolean receivedByOwner = port == ports.get(owner);
         assertThat(r.headers().firstValue("X-Why")).contains(receivedByOwner ? "OWNER" : "FROM_PEER");
+        String receiver = ports.entrySet().stream().filter(e -> e.getValue() == port).findFirst().orElseThrow().getKey();
+        if (!receivedByOwner) {
+          assertThat(r.headers().firstValue("X-Saw-Via")).as("the owner sees the hop").contains("[1.1 " + receiver + "]");
+          assertThat(r.headers().allValues("Via")).as("so does the client").containsExactly("1.1 " + receiver);
+        } else {
+          assertThat(r.headers().allValues("Via")).isEmpty();
+        }
       }
     }
     assertThat(served.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(180);
