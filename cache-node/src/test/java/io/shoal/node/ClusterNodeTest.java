@@ -73,12 +73,14 @@ class ClusterNodeTest {
     }
   }
 
-  private CacheNode node(String id, int clusterPort, String peers, String name, String role) {
-    CacheNode n = TestNodes.start("node.id", id, "node.role", role, "cluster.enabled", "true", "cluster.name", name,
+  private CacheNode node(String id, int clusterPort, String peers, String name, String role, String... more) {
+    List<String> settings = new ArrayList<>(List.of("node.id", id, "node.role", role, "cluster.enabled", "true", "cluster.name", name,
         "cluster.bind-port", Integer.toString(clusterPort), "cluster.peers", peers, "cluster.join-timeout", "1s",
         "cluster.merge-min", "1s", "cluster.merge-max", "2s",
         // Generous: a connect that a starved machine takes long over must not make a peer suspect.
-        "cluster.forward.connect-timeout", "10s", "admin.token", "t0ken", "log.access-file", dir.resolve(id + ".log").toString());
+        "cluster.forward.connect-timeout", "10s", "admin.token", "t0ken", "log.access-file", dir.resolve(id + ".log").toString()));
+    settings.addAll(List.of(more));
+    CacheNode n = TestNodes.start(settings.toArray(String[]::new));
     nodes.add(n);
     return n;
   }
@@ -87,6 +89,30 @@ class ClusterNodeTest {
   void stop() {
     nodes.forEach(CacheNode::close);
     origin.stop();
+  }
+
+  @Test
+  void aPeersAddressPassesTheAccessListOnlyWithAValidHopToken() throws Exception {
+    int[] ports = {clusterPort(-1), 0};
+    ports[1] = clusterPort(ports[0]);
+    String peers = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
+    String name = "acl-test-" + UUID.randomUUID();
+    CacheNode closed = node("closed", ports[0], peers, name, "cache", "proxy.client-acl", "10.0.0.0/8");
+    CacheNode open = node("open", ports[1], peers, name, "cache");
+    eventually("the two nodes see each other", () -> members(closed).equals(Set.of("closed", "open"))
+        && members(open).equals(Set.of("closed", "open")));
+    String url = null;
+    for (int i = 0; url == null; i++) {
+      RawHttp.Response r = get(open, url("/o/acl-" + i));
+      assertThat(r.status).isEqualTo(200);
+      if (r.header("X-Cache").endsWith("from closed")) {
+        url = url("/o/acl-" + i);
+      }
+    }
+    assertThat(get(closed, url).status).as("127.0.0.1 is a peer's address, but this is no forward").isEqualTo(403);
+    RawHttp.Response forged = RawHttp.exchange(closed.proxyAddress(), "GET " + url
+        + " HTTP/1.1\r\nHost: x\r\nX-Shoal-Hop: open; token=forged\r\n\r\n");
+    assertThat(forged.status).as("a forged hop header").isEqualTo(403);
   }
 
   @Test

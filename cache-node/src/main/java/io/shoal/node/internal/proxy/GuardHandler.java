@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Refuses requests that must not reach the proxy logic: clients outside the access list (403;
- * cluster peers always pass),
+ * Refuses requests that must not reach the proxy logic: clients outside the access list (403; a
+ * request forwarded by a cluster peer — from a member's address, with a valid hop token — passes),
  * header sections over the limit (431), ambiguous message framing that could smuggle requests
  * (400), bodies declared over the limit (413) and requests that already passed this node (508).
  */
@@ -20,12 +20,12 @@ final class GuardHandler implements HttpHandler {
   private final HttpHandler next;
   private final String nodeId;
   private final List<Cidr> clients;
-  private final java.util.function.Predicate<InetAddress> peers;
+  private final java.util.function.Predicate<HttpServerExchange> peers;
   private final long maxHeaderBytes;
   private final long maxBody;
 
   GuardHandler(HttpHandler next, String nodeId, List<Cidr> clients,
-      java.util.function.Predicate<InetAddress> peers, long maxHeaderBytes, long maxBody) {
+      java.util.function.Predicate<HttpServerExchange> peers, long maxHeaderBytes, long maxBody) {
     this.next = next;
     this.nodeId = nodeId;
     this.clients = clients;
@@ -88,7 +88,7 @@ final class GuardHandler implements HttpHandler {
         return null;
       }
     }
-    if (peers.test(address)) {
+    if (peers.test(exchange)) {
       return null;
     }
     return "client " + address.getHostAddress() + " is not in proxy.client-acl";

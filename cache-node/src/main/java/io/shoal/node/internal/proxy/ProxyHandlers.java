@@ -20,9 +20,10 @@ public final class ProxyHandlers {
   private ProxyHandlers() {}
 
   /**
-   * The cluster's part of the chain: which client addresses are peers (they pass the access
-   * list), whether a request was forwarded by a peer (its hop header is valid), the router wrapped around the local handler, the PAC file, and whether this node is a
-   * switch (no cache: nothing is served locally).
+   * The cluster's part of the chain: which client addresses are peers, whether a request was
+   * forwarded by a peer (its hop header is valid; a request from a peer's address with a valid hop
+   * header passes the access list), the router wrapped around the local handler, the PAC file,
+   * and whether this node is a switch (no cache: nothing is served locally).
    */
   public record Cluster(Predicate<InetAddress> isPeer, Predicate<HttpServerExchange> fromPeer,
       UnaryOperator<HttpHandler> route, Supplier<String> pac, boolean relay) {}
@@ -44,7 +45,8 @@ public final class ProxyHandlers {
     }
     HttpHandler connect = new ConnectHandler(target, context, dns, connectPorts);
     HttpHandler guard = new GuardHandler(connect, context.nodeId, clients,
-        cluster == null ? a -> false : cluster.isPeer(), maxHeaderBytes, context.maxRequestBody);
+        cluster == null ? ex -> false : ex -> cluster.isPeer().test(ex.getSourceAddress().getAddress())
+            && cluster.fromPeer().test(ex), maxHeaderBytes, context.maxRequestBody);
     return new ObserveHandler(guard, context.metrics, log);
   }
 }
