@@ -123,7 +123,13 @@ public final class Settings {
       "a list of host:port", list(Settings::hostPort),
       "Every node's cluster address (bind-address:bind-port) for static discovery (TCPPING); empty: this node's own."));
   public static final Setting<String> CLUSTER_DNS_QUERY = add(string("cluster.dns-query", "",
-      "Discover peers by DNS A records of this name (DNS_PING, e.g. a Kubernetes headless service) instead of cluster.peers."));
+      "Discover peers by DNS records of this name (DNS_PING, e.g. a Kubernetes headless service) instead of cluster.peers."));
+  public static final Setting<String> CLUSTER_DNS_RECORD_TYPE = add(new Setting<>("cluster.dns-record-type", "A",
+      "A or SRV", s -> oneOf(s, "A", "SRV"),
+      "A: every address of cluster.dns-query, at cluster.bind-port; SRV: the targets and ports the SRV records name."));
+  public static final Setting<String> CLUSTER_DNS_SERVER = add(new Setting<>("cluster.dns-server", "",
+      "host:port or empty", s -> s.isEmpty() ? s : hostPort(s),
+      "The DNS server cluster.dns-query asks (host:port); empty: the system's resolver."));
   public static final Setting<String> CLUSTER_ADVERTISE = add(new Setting<>("cluster.proxy-address", "",
       "host:port or empty", s -> s.isEmpty() ? s : hostPort(s),
       "Where peers forward requests to (this node's proxy listener); empty: cluster.bind-address and the proxy port."));

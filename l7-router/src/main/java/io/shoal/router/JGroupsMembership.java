@@ -508,7 +508,7 @@ public final class JGroupsMembership implements Membership {
     private String bindAddress = "127.0.0.1";
     private int bindPort = 7800;
     private List<InetSocketAddress> initialHosts = List.of();
-    private String dnsQuery;
+    private JGroupsStack.Dns dnsQuery;
     private String secret;
     private Duration failureTimeout = Duration.ofSeconds(10);
     private Duration heartbeat = Duration.ofSeconds(2);
@@ -599,13 +599,28 @@ public final class JGroupsMembership implements Membership {
       return this;
     }
 
-    /** Discovers peers with DNS A records of {@code query} instead of the static list. */
+    /** Discovers peers with DNS A records of {@code query} (through the system's resolver) instead of the static list. */
     public Builder dnsQuery(String query) {
+      return dnsQuery(query, "A", "");
+    }
+
+    /**
+     * Discovers peers with DNS instead of the static list: {@code type} "A" (every address of
+     * {@code query}, at this node's bind port) or "SRV" (the targets and ports of its SRV records),
+     * asking {@code server} (host:port; empty: the system's resolver).
+     */
+    public Builder dnsQuery(String query, String type, String server) {
       Objects.requireNonNull(query, "dnsQuery");
       if (query.isBlank()) {
         throw new IllegalArgumentException("dnsQuery: empty (expected: a DNS name)");
       }
-      this.dnsQuery = query;
+      if (!type.equals("A") && !type.equals("SRV")) {
+        throw new IllegalArgumentException("dnsRecordType: '" + type + "' (expected: A or SRV)");
+      }
+      if (!server.isEmpty()) {
+        HostPort.parse("dnsServer", server);
+      }
+      this.dnsQuery = new JGroupsStack.Dns(query, type, server);
       return this;
     }
 

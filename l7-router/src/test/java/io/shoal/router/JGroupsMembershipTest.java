@@ -41,6 +41,42 @@ class JGroupsMembershipTest {
   }
 
   @Test
+  void nodesDiscoverEachOtherThroughDnsSrvRecords() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/sbin/dnsmasq").canExecute(),
+        "dnsmasq (Debian dnsmasq-base) is not installed; .ci/run installs it");
+    List<Integer> ports = Nodes.clusterPorts(3);
+    int dnsPort = Nodes.freePort();
+    List<String> command = new ArrayList<>(List.of("/usr/sbin/dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
+        "--no-resolv", "--no-hosts", "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + dnsPort,
+        "--host-record=nodes.shoal.test,127.0.0.1"));
+    for (int p : ports) {
+      command.add("--srv-host=_shoal._tcp.shoal.test,nodes.shoal.test," + p);
+    }
+    Process dns = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      List<JGroupsMembership> nodes = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        // Each node's static list names only itself: only DNS can bring them together.
+        nodes.add(join(Nodes.member("dns", "node-" + i, ports.get(i), 9100 + i, List.of(ports.get(i)))
+            .dnsQuery("_shoal._tcp.shoal.test", "SRV", "127.0.0.1:" + dnsPort)));
+      }
+      await("three members found through DNS", CONVERGE, () -> allSee(nodes, 3));
+      assertThat(nodes.get(2).current().peers()).extracting(Peer::id).containsExactly("node-0", "node-1", "node-2");
+      int lonePort = Nodes.freeClusterPort();
+      JGroupsMembership lone = join(Nodes.member("dns", "node-x", lonePort, 9199, List.of(lonePort))
+          .dnsQuery("_nothing._tcp.shoal.test", "SRV", "127.0.0.1:" + dnsPort));
+      Thread.sleep(2000);
+      assertThat(lone.current().peers()).as("a name with no records finds nobody").extracting(Peer::id)
+          .containsExactly("node-x");
+    } finally {
+      dns.destroy();
+      dns.waitFor(5, TimeUnit.SECONDS);
+    }
+    assertThatThrownBy(() -> Membership.jgroups().dnsQuery("x.test", "AAAA", ""))
+        .hasMessage("dnsRecordType: 'AAAA' (expected: A or SRV)");
+  }
+
+  @Test
   void nodesAgreeOnTheViewAndEveryOwnerAndALeavingNodeMovesOnlyItsKeys() {
     List<Integer> ports = Nodes.clusterPorts(3);
     List<JGroupsMembership> nodes = new ArrayList<>();

@@ -33,8 +33,11 @@ public final class JGroupsStack {
 
   /** The settings the stack reads. */
   public record Settings(String bindAddress, int bindPort, List<InetSocketAddress> initialHosts,
-      String dnsQuery, long failureTimeoutMillis, long heartbeatMillis, long joinTimeoutMillis,
+      Dns dnsQuery, long failureTimeoutMillis, long heartbeatMillis, long joinTimeoutMillis,
       long mergeMinMillis, long mergeMaxMillis) {}
+
+  /** DNS discovery: the name, the record type (A or SRV), the server (host:port; empty: the system's). */
+  public record Dns(String query, String recordType, String server) {}
 
   public static List<Protocol> build(Settings s) {
     InetAddress bind;
@@ -50,7 +53,10 @@ public final class JGroupsStack {
     tcp.setPortRange(0);
     stack.add(tcp);
     if (s.dnsQuery() != null) {
-      stack.add(new DNS_PING().setDNSQuery(s.dnsQuery()));
+      DNS_PING dns = new DNS_PING().setDNSQuery(s.dnsQuery().query());
+      dns.setValue("dns_record_type", s.dnsQuery().recordType());
+      dns.setValue("dns_address", s.dnsQuery().server());
+      stack.add(dns);
     } else {
       stack.add(new TCPPING().setInitialHosts(s.initialHosts()).setPortRange(0));
     }

@@ -123,7 +123,8 @@ public final class NodeCluster implements AutoCloseable {
         .loadSource(new NodeLoad(() -> router == null ? 0 : router.inFlight(),
             () -> router == null ? 0 : router.routed(), cacheFill));
     if (!config.get(Settings.CLUSTER_DNS_QUERY).isEmpty()) {
-      b.dnsQuery(config.get(Settings.CLUSTER_DNS_QUERY));
+      b.dnsQuery(config.get(Settings.CLUSTER_DNS_QUERY), config.get(Settings.CLUSTER_DNS_RECORD_TYPE),
+          config.get(Settings.CLUSTER_DNS_SERVER));
     } else {
       b.peers(peers.isEmpty() ? List.of(bindAddress + ":" + bindPort) : peers);
     }
