@@ -19,6 +19,8 @@ public final class StoredResponse {
   private final CacheControl cacheControl;
   private final String variantKey;
   private final Fields original;
+  /** The age when it was received (§4.2.3 corrected_initial_age): fixed, so computed once, not per hit. */
+  private final long initialAge;
 
   StoredResponse(int status, Fields headers, byte[] body, long requestTime, long responseTime,
       long freshnessLifetime, String variantKey, Fields original) {
@@ -31,6 +33,7 @@ public final class StoredResponse {
     this.cacheControl = CacheControl.parse(headers.getAll("Cache-Control"));
     this.variantKey = variantKey;
     this.original = original;
+    this.initialAge = initialAge();
   }
 
   public int status() {
@@ -68,12 +71,15 @@ public final class StoredResponse {
 
   /** The current age in milliseconds at {@code now} (§4.2.3). */
   public long currentAge(long now) {
+    return initialAge + Math.max(0, now - responseTime);
+  }
+
+  private long initialAge() {
     long date = HttpDates.parse(headers.get("Date"));
     long apparentAge = date < 0 ? 0 : Math.max(0, responseTime - date);
     long ageValue = headerAgeSeconds() * 1000;
     long correctedAgeValue = ageValue + (responseTime - requestTime);
-    long correctedInitialAge = Math.max(apparentAge, correctedAgeValue);
-    return correctedInitialAge + Math.max(0, now - responseTime);
+    return Math.max(apparentAge, correctedAgeValue);
   }
 
   private long headerAgeSeconds() {
