@@ -13,6 +13,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +28,14 @@ import java.util.concurrent.TimeUnit;
 public final class Engine implements AutoCloseable {
   /** Settings of one run. */
   public record Config(InetSocketAddress proxy, String hostHeader, int connections, int threads,
-      boolean keepAlive, long timeoutNanos, long connectTimeoutMillis, long deadlineNanos) {}
+      boolean keepAlive, long timeoutNanos, long connectTimeoutMillis, long deadlineNanos) {
+
+    /** What follows the target in every request, ASCII: the version and the headers. */
+    byte[] head() {
+      return (" HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: shoal-bench\r\n"
+          + (keepAlive ? "" : "Connection: close\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+  }
 
   private final Config config;
   private final Feed feed;

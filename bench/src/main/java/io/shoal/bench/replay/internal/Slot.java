@@ -2,7 +2,7 @@ package io.shoal.bench.replay.internal;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -19,16 +19,19 @@ import java.util.concurrent.TimeUnit;
  * One virtual user of the closed loop: sends a request, waits for its whole response, sends the
  * next. With keep-alive it reuses its connection (reconnecting when the server closes it);
  * without, it opens a connection per request and asks the server to close it. Runs on one event
- * loop only.
+ * loop only. Each request is written into the same direct buffer (the request line's target, then
+ * the pre-encoded rest of the head): no buffer is allocated per request.
  */
 @ChannelHandler.Sharable
 final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.Listener {
   private static final long RETRY_MILLIS = 10;
+  private static final byte[] GET = {'G', 'E', 'T', ' '};
   private final Engine engine;
   private final EventLoop loop;
   private final Bootstrap bootstrap;
   private final ResponseParser parser = new ResponseParser(this);
-  private final String hostHeader;
+  private final byte[] head;
+  private ByteBuf request = Unpooled.directBuffer(256);
   private Channel channel;
   private boolean inFlight;
   private long start;
@@ -38,7 +41,7 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
     this.engine = engine;
     this.loop = loop;
     this.bootstrap = bootstrap.handler(this);
-    this.hostHeader = engine.config().hostHeader();
+    this.head = engine.config().head();
   }
 
   EventLoop loop() {
@@ -54,7 +57,7 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
       finish();
       return;
     }
-    String target = engine.feed().next();
+    byte[] target = engine.feed().next();
     if (target == null) {
       finish();
       return;
@@ -68,7 +71,7 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
     }
   }
 
-  private void connect(String target) {
+  private void connect(byte[] target) {
     parser.reset();
     ChannelFuture f = bootstrap.connect(engine.config().proxy());
     channel = f.channel();
@@ -85,26 +88,24 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
     });
   }
 
-  private void write(Channel ch, String target) {
-    ByteBuf b = ch.alloc().ioBuffer(target.length() + hostHeader.length() + 80);
-    ByteBufUtil.writeAscii(b, "GET ");
-    ByteBufUtil.writeAscii(b, target);
-    ByteBufUtil.writeAscii(b, " HTTP/1.1\r\nHost: ");
-    ByteBufUtil.writeAscii(b, hostHeader);
-    ByteBufUtil.writeAscii(b, engine.config().keepAlive()
-        ? "\r\nUser-Agent: shoal-bench\r\n\r\n"
-        : "\r\nUser-Agent: shoal-bench\r\nConnection: close\r\n\r\n");
-    ch.writeAndFlush(b, ch.voidPromise());
+  private void write(Channel ch, byte[] target) {
+    if (request.refCnt() != 1) {
+      // Netty still holds the last request (its write has not ended): leave those bytes alone.
+      request.release();
+      request = Unpooled.directBuffer(256);
+    }
+    request.clear().writeBytes(GET).writeBytes(target).writeBytes(head);
+    ch.writeAndFlush(request.retain(), ch.voidPromise());
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf in = (ByteBuf) msg;
     try {
-      if (ctx.channel() != channel || !inFlight) {
-        return;
+      // A response may close the connection or end the run: read on only while this one waits.
+      while (in.isReadable() && ctx.channel() == channel && inFlight) {
+        parser.feed(in);
       }
-      parser.feed(in);
     } catch (ResponseParser.BadResponse e) {
       drop("bad response");
     } finally {
@@ -113,7 +114,7 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
   }
 
   @Override
-  public void onResponse(int status, String xCache, long bodyBytes, boolean close) {
+  public void onResponse(int status, XCache xCache, long bodyBytes, boolean close) {
     if (status < 200 && status != 101) {
       return;
     }
@@ -192,6 +193,7 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
       Channel ch = channel;
       channel = null;
       Engine.close(ch);
+      request.release();
       engine.finished();
     }
   }

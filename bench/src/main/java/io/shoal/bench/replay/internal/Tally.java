@@ -41,7 +41,7 @@ public final class Tally {
   }
 
   /** A whole response to a request started at {@code startNanos}. */
-  public void response(long startNanos, long endNanos, int status, String xCache, long body) {
+  public void response(long startNanos, long endNanos, int status, XCache xCache, long body) {
     completed.increment();
     if (startNanos - measureFrom < 0) {
       warmup.increment();
@@ -60,16 +60,13 @@ public final class Tally {
       return;
     }
     tagged.increment();
-    int space = xCache.indexOf(' ');
-    String result = space < 0 ? xCache : xCache.substring(0, space);
-    cacheResults.computeIfAbsent(result, s -> new LongAdder()).increment();
-    if (result.equals("HIT") || result.equals("STALE")) {
+    cacheResults.computeIfAbsent(xCache.result(), s -> new LongAdder()).increment();
+    if (xCache.hit()) {
       hits.increment();
       hitBytes.add(body);
     }
-    int from = xCache.indexOf(" from ");
-    if (from >= 0) {
-      nodes.computeIfAbsent(xCache.substring(from + 6).strip(), s -> new LongAdder()).increment();
+    if (xCache.node() != null) {
+      nodes.computeIfAbsent(xCache.node(), s -> new LongAdder()).increment();
     }
   }
 
