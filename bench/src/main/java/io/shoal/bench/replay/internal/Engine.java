@@ -66,9 +66,10 @@ public final class Engine implements AutoCloseable {
   public void start() {
     List<EventLoop> loops = new ArrayList<>();
     group.forEach(e -> loops.add((EventLoop) e));
+    List<Flusher> flushers = loops.stream().map(Flusher::new).toList();
     for (int i = 0; i < config.connections(); i++) {
       EventLoop loop = loops.get(i % loops.size());
-      Slot slot = new Slot(this, loop, bootstrap.clone(loop));
+      Slot slot = new Slot(this, loop, flushers.get(i % loops.size()), bootstrap.clone(loop));
       slots.add(slot);
     }
     for (EventLoop loop : loops) {

@@ -30,18 +30,32 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
   private final EventLoop loop;
   private final Bootstrap bootstrap;
   private final ResponseParser parser = new ResponseParser(this);
+  private final Flusher flusher;
   private final byte[] head;
   private ByteBuf request = Unpooled.directBuffer(256);
+  private boolean timedFromConnect;
   private Channel channel;
   private boolean inFlight;
   private long start;
   private boolean finished;
 
-  Slot(Engine engine, EventLoop loop, Bootstrap bootstrap) {
+  Slot(Engine engine, EventLoop loop, Flusher flusher, Bootstrap bootstrap) {
     this.engine = engine;
     this.loop = loop;
+    this.flusher = flusher;
     this.bootstrap = bootstrap.handler(this);
     this.head = engine.config().head();
+  }
+
+  /** Sends the written request; its latency starts now unless it had to connect first. */
+  void flush() {
+    Channel ch = channel;
+    if (ch != null) {
+      if (!timedFromConnect) {
+        start = System.nanoTime();
+      }
+      ch.flush();
+    }
   }
 
   EventLoop loop() {
@@ -64,10 +78,11 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
     }
     inFlight = true;
     start = System.nanoTime();
-    if (channel != null && channel.isActive()) {
-      write(channel, target);
-    } else {
+    timedFromConnect = channel == null || !channel.isActive();
+    if (timedFromConnect) {
       connect(target);
+    } else {
+      write(channel, target);
     }
   }
 
@@ -95,7 +110,8 @@ final class Slot extends ChannelInboundHandlerAdapter implements ResponseParser.
       request = Unpooled.directBuffer(256);
     }
     request.clear().writeBytes(GET).writeBytes(target).writeBytes(head);
-    ch.writeAndFlush(request.retain(), ch.voidPromise());
+    ch.write(request.retain(), ch.voidPromise());
+    flusher.later(this); // sent with the rest of this batch's requests
   }
 
   @Override
