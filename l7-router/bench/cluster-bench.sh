@@ -103,6 +103,15 @@ LUA
   cat "$work"/tp*.out | awk '/^Requests\/sec/{s+=$2} END{printf "%.0f\n", s}'
   rm -f "$work"/tp*.out
 }
+warmup() {  # throughput runs of 10 s through nodes $@ until the rate stops rising by more than 3%
+  local last=0 now
+  for _ in 1 2 3 4 5 6 7 8; do
+    d="$duration"; duration=10s; now=$(throughput "$@"); duration="$d"
+    echo "  warm-up: $now req/s" >&2
+    [ $(( now * 100 )) -lt $(( last * 103 )) ] && return
+    last=$now
+  done
+}
 to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else {sub(/s$/,"",v); print v*1000} }'; }
 
 echo "== 4-node cluster (separate node processes), strategy ketama, 1 KB objects, $duration per run"
@@ -115,8 +124,10 @@ for i in $(seq 0 99); do
   if [ "$o" != node-1 ] && [ -z "$remote_path" ]; then remote_path="o$i"; remote_owner="$o"; fi
 done
 echo "node-1 owns /$local_path; /$remote_path is owned by $remote_owner"
-# Warm-up (JIT of four JVMs on shared cores), not measured.
-d="$duration"; duration=5s; latency "$local_path" >/dev/null; latency "$remote_path" >/dev/null; throughput 0 1 2 3 >/dev/null; duration="$d"
+# Warm-up, not measured: four JVMs compile ~6,000 methods each under this load, and on two shared
+# cores their C2 threads took a third of the CPU for the first minute (measured with perf).
+d="$duration"; duration=5s; latency "$local_path" >/dev/null; latency "$remote_path" >/dev/null; duration="$d"
+warmup 0 1 2 3
 before=$(origin_requests)
 for r in $(seq 1 "$rounds"); do
   read -r lp50 lp99 < <(latency "$local_path")
@@ -133,7 +144,7 @@ stop_cluster
 echo "== single node (cluster off)"
 start_cluster 1 false
 warm 1
-d="$duration"; duration=5s; throughput 0 0 0 0 >/dev/null; duration="$d"
+warmup 0 0 0 0
 before=$(origin_requests)
 single_rps=$(throughput 0 0 0 0)
 echo "single node, four wrk -t1 -c16 through it (100 URLs, all local hits): $single_rps req/s; misses: $(( $(origin_requests) - before ))"
