@@ -90,6 +90,21 @@ class CacheBehaviourTest {
     assertThat(responses.stream().filter(r -> r.header("X-Cache").startsWith("MISS")).count()).isEqualTo(1);
   }
 
+  /**
+   * The race a slow origin hides: a request that missed just before the leader stored the response
+   * and joins just after the leader finished becomes a leader itself; it must find the stored one.
+   */
+  @Test
+  void concurrentMissesOnAFastOriginStillMakeOneOriginRequestEach() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      String p = path("fast-collapse-" + i);
+      stub(p, ok("fast", "max-age=60"));
+      List<RawHttp.Response> responses = concurrently(8, () -> get(p));
+      assertThat(responses).allSatisfy(r -> assertThat(r.body()).isEqualTo("fast"));
+      assertThat(originSaw(p)).as("origin requests for %s", p).isEqualTo(1);
+    }
+  }
+
   @Test
   void notStorableCollapsedMissSendsEveryWaiterToTheOrigin() throws Exception {
     String p = path("nostore");

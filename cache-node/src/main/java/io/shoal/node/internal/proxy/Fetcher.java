@@ -61,23 +61,7 @@ final class Fetcher {
       fetchAndStore(exchange, request, stored -> { });
       return;
     }
-    Collapser.Ticket ticket = context.collapser.join(state.key);
-    if (!ticket.leader()) {
-      if (ticket.await(context.collapseTimeout)) {
-        StoredResponse s = context.cache.get(state.key, request);
-        if (s != null) {
-          StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
-          return;
-        }
-      }
-      fetchAndStore(exchange, request, stored -> { });
-      return;
-    }
-    try {
-      fetchAndStore(exchange, request, ticket::complete);
-    } finally {
-      ticket.complete(false);
-    }
+    collapsed(exchange, request, state.key, null, decided -> fetchAndStore(exchange, request, decided));
   }
 
   /**
@@ -246,15 +230,20 @@ final class Fetcher {
       java.util.function.Consumer<java.util.function.Consumer<Boolean>> work) {
     Collapser.Ticket ticket = context.collapser.join(key);
     if (!ticket.leader()) {
-      if (ticket.await(context.collapseTimeout)) {
-        StoredResponse s = context.cache.get(key, request);
-        if (s != null && s != stale && CacheHandler.decide(s, Messages.requestCacheControl(request),
-            System.currentTimeMillis()) == CacheHandler.Decision.HIT) {
-          StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
-          return;
-        }
+      StoredResponse s = ticket.await(context.collapseTimeout) ? storedHit(key, request, stale) : null;
+      if (s != null) {
+        StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
+        return;
       }
       work.accept(stored -> { });
+      return;
+    }
+    // A leader may have missed just before the previous leader stored the response and joined just
+    // after it finished: it looks again before it goes to the origin.
+    StoredResponse s = storedHit(key, request, stale);
+    if (s != null) {
+      ticket.complete(true);
+      StoredReplies.serve(exchange, context, s, "HIT", System.currentTimeMillis());
       return;
     }
     try {
@@ -262,6 +251,13 @@ final class Fetcher {
     } finally {
       ticket.complete(false);
     }
+  }
+
+  /** What the cache holds for {@code key} now if it is a hit for {@code request} (and not {@code stale}), else null. */
+  private StoredResponse storedHit(String key, Fields request, StoredResponse stale) {
+    StoredResponse s = context.cache.get(key, request);
+    return s != null && s != stale && CacheHandler.decide(s, Messages.requestCacheControl(request),
+        System.currentTimeMillis()) == CacheHandler.Decision.HIT ? s : null;
   }
 
   private void revalidate(HttpServerExchange exchange, Fields request, StoredResponse stale,
