@@ -110,7 +110,7 @@ public final class BenchPaperCommand implements Runnable {
   @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
   String timeout;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: cores, at most 4).")
+  @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: a quarter of the cores, 1 to 4).")
   Integer threads;
 
   @Override

@@ -86,7 +86,7 @@ public final class BenchReplayCommand implements Runnable {
   @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
   String timeout;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: cores, at most 4).")
+  @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: a quarter of the cores, 1 to 4).")
   Integer threads;
 
   @Option(names = "--images", defaultValue = "0", paramLabel = "FRACTION", description = "Share of numeric object ids served as JPEG images (default: ${DEFAULT-VALUE}).")

@@ -36,6 +36,14 @@ class ClusterCommandTest {
   private static final Pattern FRONT = Pattern.compile("(?m)^  front +l4 +127\\.0\\.0\\.1:(\\d+) ");
 
   @Test
+  void nodesOnOneMachineShareItsCoresForTheirIoThreads() {
+    assertThat(LocalCluster.Builder.ioThreadsPerNode(2, 1)).isEqualTo(2);
+    assertThat(LocalCluster.Builder.ioThreadsPerNode(2, 4)).isEqualTo(1);
+    assertThat(LocalCluster.Builder.ioThreadsPerNode(16, 4)).isEqualTo(4);
+    assertThat(LocalCluster.Builder.ioThreadsPerNode(16, 5)).isEqualTo(3);
+  }
+
+  @Test
   void startsAWholeClusterWithItsFrontAndStopsIt() throws Exception {
     HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     AtomicInteger originRequests = new AtomicInteger();
