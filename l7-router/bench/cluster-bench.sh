@@ -103,13 +103,15 @@ LUA
   cat "$work"/tp*.out | awk '/^Requests\/sec/{s+=$2} END{printf "%.0f\n", s}'
   rm -f "$work"/tp*.out
 }
-warmup() {  # throughput runs of 10 s through nodes $@ until the rate stops rising by more than 3%
-  local last=0 now
-  for _ in 1 2 3 4 5 6 7 8; do
+warmup() {  # 10 s throughput runs through nodes $@: at least 4, then until two in a row stay within 3% of the best
+  local best=0 flat=0 n=0 now
+  while [ $n -lt 12 ]; do
     d="$duration"; duration=10s; now=$(throughput "$@"); duration="$d"
-    echo "  warm-up: $now req/s" >&2
-    [ $(( now * 100 )) -lt $(( last * 103 )) ] && return
-    last=$now
+    n=$((n + 1))
+    echo "  warm-up $n: $now req/s" >&2
+    if [ $(( now * 100 )) -gt $(( best * 103 )) ]; then flat=0; else flat=$((flat + 1)); fi
+    [ "$now" -gt "$best" ] && best=$now
+    [ $n -ge 4 ] && [ $flat -ge 2 ] && return
   done
 }
 to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else {sub(/s$/,"",v); print v*1000} }'; }
