@@ -304,6 +304,7 @@ public final class PeerForwarder implements AutoCloseable {
             settled = true;
             cancelTimer();
             IoUtils.safeClose(connection, f.exchange.getConnection());
+            observer.finished(new Result(Outcome.FAILED, null), f.tries);
           } else {
             Attempt.this.failed(e);
           }
