@@ -291,6 +291,11 @@ class ForwardingTest {
     s.getOutputStream().flush();
   }
 
+  static String send(HttpClient client, String url) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   PeerForwarder forwarder(Duration responseTimeout) {
     return PeerForwarder.builder().connectTimeout(Duration.ofMillis(500)).responseTimeout(responseTimeout).build();
   }
@@ -346,12 +351,13 @@ class ForwardingTest {
       }
     })) {
       Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=raw)");
-      assertThat(get(ports.get("n1"), "http://origin.example/a").body()).isEqualTo("first on connection 1");
-      HttpResponse<String> second = get(ports.get("n1"), "http://origin.example/b");
-      assertThat(second.body()).isEqualTo("first on connection 2");
+      // One client connection: every request reaches the same I/O thread of n1, so the same pool.
+      HttpClient client = proxyClient(ports.get("n1"));
+      assertThat(send(client, "http://origin.example/a")).isEqualTo("first on connection 1");
+      assertThat(send(client, "http://origin.example/b")).isEqualTo("first on connection 2");
       assertThat(r1.suspects()).isEmpty();
       assertThat(raw.accepted.get()).isEqualTo(2);
-      assertThat(get(ports.get("n1"), "http://origin.example/c").body())
+      assertThat(send(client, "http://origin.example/c"))
           .as("the new connection is pooled and reused").isEqualTo("again on connection 2");
     }
   }
