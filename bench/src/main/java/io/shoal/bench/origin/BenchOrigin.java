@@ -1,5 +1,6 @@
 package io.shoal.bench.origin;
 
+import io.shoal.bench.check.Checks;
 import io.shoal.bench.origin.internal.Counters;
 import io.shoal.bench.origin.internal.Jpegs;
 import io.shoal.bench.origin.internal.OriginHandler;
@@ -153,11 +154,7 @@ public final class BenchOrigin implements AutoCloseable {
 
     /** Delay before each response (WAN round trips); default none. */
     public Builder latency(Duration latency) {
-      Objects.requireNonNull(latency, "latency");
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency: " + latency + " (expected: >= 0)");
-      }
-      this.latency = latency;
+      this.latency = Checks.notNegative("latency", latency);
       return this;
     }
 
@@ -172,10 +169,7 @@ public final class BenchOrigin implements AutoCloseable {
 
     /** The size of paths that carry none and are not in {@link #sizes}; default 8 KiB. */
     public Builder defaultSize(long defaultSize) {
-      if (defaultSize < 0) {
-        throw new IllegalArgumentException("defaultSize: " + defaultSize + " (expected: >= 0)");
-      }
-      this.defaultSize = defaultSize;
+      this.defaultSize = Checks.notNegative("defaultSize", defaultSize);
       return this;
     }
 
@@ -187,28 +181,19 @@ public final class BenchOrigin implements AutoCloseable {
 
     /** {@code Last-Modified} of every object, in epoch milliseconds; default 2000-01-01. */
     public Builder lastModified(long epochMillis) {
-      if (epochMillis < 0) {
-        throw new IllegalArgumentException("lastModified: " + epochMillis + " (expected: >= 0)");
-      }
-      this.lastModified = epochMillis;
+      this.lastModified = Checks.notNegative("lastModified", epochMillis);
       return this;
     }
 
     /** Undertow I/O threads; default one per core. */
     public Builder ioThreads(int ioThreads) {
-      if (ioThreads <= 0) {
-        throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: > 0)");
-      }
-      this.ioThreads = ioThreads;
+      this.ioThreads = Checks.positive("ioThreads", ioThreads);
       return this;
     }
 
     /** Bytes of recently drawn JPEGs to keep; default 64 MiB. */
     public Builder imageCache(long bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("imageCache: " + bytes + " (expected: >= 0)");
-      }
-      this.imageCacheBytes = bytes;
+      this.imageCacheBytes = Checks.notNegative("imageCache", bytes);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.shoal.bench.paper;
 
+import io.shoal.bench.check.Checks;
 import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.bench.replay.Replay;
 import io.shoal.bench.replay.ReplayResult;
@@ -251,10 +252,7 @@ public final class PaperExperiment {
 
     /** Client connections per cache node (default 63, the paper's). */
     public Builder connectionsPerServer(int connections) {
-      if (connections <= 0) {
-        throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
-      }
-      this.connectionsPerServer = connections;
+      this.connectionsPerServer = Checks.positive("connections", connections);
       return this;
     }
 
@@ -269,10 +267,7 @@ public final class PaperExperiment {
 
     /** Measured time per run after the warm-up; null = until the trace (or the requests) end. */
     public Builder duration(Duration duration) {
-      if (duration != null && (duration.isNegative() || duration.isZero())) {
-        throw new IllegalArgumentException("duration: " + duration + " (expected: > 0)");
-      }
-      this.duration = duration;
+      this.duration = Checks.positiveOrNull("duration", duration);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.shoal.bench.replay;
 
+import io.shoal.bench.check.Checks;
 import io.shoal.bench.replay.internal.Engine;
 import io.shoal.bench.replay.internal.Feed;
 import io.shoal.bench.replay.internal.Probes;
@@ -228,10 +229,7 @@ public final class Replay {
 
     /** Concurrent connections (virtual users); default 63, the paper's per server. */
     public Builder connections(int connections) {
-      if (connections <= 0) {
-        throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
-      }
-      this.connections = connections;
+      this.connections = Checks.positive("connections", connections);
       return this;
     }
 
@@ -242,19 +240,13 @@ public final class Replay {
      * (usually on the same machine) could use.
      */
     public Builder threads(int threads) {
-      if (threads <= 0) {
-        throw new IllegalArgumentException("threads: " + threads + " (expected: > 0)");
-      }
-      this.threads = threads;
+      this.threads = Checks.positive("threads", threads);
       return this;
     }
 
     /** How long to measure after the warm-up; null (default) until the trace ends. */
     public Builder duration(Duration duration) {
-      if (duration != null && (duration.isNegative() || duration.isZero())) {
-        throw new IllegalArgumentException("duration: " + duration + " (expected: > 0)");
-      }
-      this.duration = duration;
+      this.duration = Checks.positiveOrNull("duration", duration);
       return this;
     }
 
@@ -269,10 +261,7 @@ public final class Replay {
 
     /** How long to send before measuring; default none. */
     public Builder warmup(Duration warmup) {
-      if (Objects.requireNonNull(warmup, "warmup").isNegative()) {
-        throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0)");
-      }
-      this.warmup = warmup;
+      this.warmup = Checks.notNegative("warmup", warmup);
       return this;
     }
 
@@ -284,10 +273,7 @@ public final class Replay {
 
     /** A request without its whole response after this long is an error; default 30 s. */
     public Builder timeout(Duration timeout) {
-      if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
-      }
-      this.timeout = timeout;
+      this.timeout = Checks.positive("timeout", timeout);
       return this;
     }
 
@@ -302,10 +288,7 @@ public final class Replay {
 
     /** The size of trace requests that carry none; default 8 KiB. */
     public Builder defaultSize(long defaultSize) {
-      if (defaultSize < 0) {
-        throw new IllegalArgumentException("defaultSize: " + defaultSize + " (expected: >= 0)");
-      }
-      this.defaultSize = defaultSize;
+      this.defaultSize = Checks.notNegative("defaultSize", defaultSize);
       return this;
     }
 
