@@ -214,14 +214,14 @@ class BenchCommandTest {
         assertThat(System.nanoTime()).as("replay sent requests").isLessThan(deadline);
         Thread.sleep(50);
       }
-      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+      int exitCode = CtrlC.send(p);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the process ended after SIGINT").isTrue();
       String stdout = Files.readString(out, StandardCharsets.UTF_8);
       assertThat(Files.readString(err)).contains("shoal bench replay: interrupted; partial results below");
       assertThat(stdout).containsPattern("(?m)^run +sigint$").containsPattern("(?m)^interrupted +yes$");
       long measured = Long.parseLong(stdout.replaceFirst("(?s).*\nrequests +(\\d+)\n.*", "$1"));
       assertThat(measured).isPositive().isLessThan(66_987);
-      assertThat(p.exitValue()).isEqualTo(130);
+      assertThat(p.exitValue()).isEqualTo(exitCode);
       try (Socket s = new Socket()) {
         boolean listening;
         try {
