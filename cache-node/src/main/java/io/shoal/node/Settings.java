@@ -170,9 +170,9 @@ public final class Settings {
   public static final Setting<Duration> FORWARD_IDLE_TIMEOUT = add(duration("cluster.forward.idle-timeout", "60s",
       "Pooled idle connections to peers are closed after this."));
   public static final Setting<Integer> FORWARD_MAX_CONNECTIONS = add(positive("cluster.forward.max-connections", "1024",
-      "Most open connections to peers in total."));
+      "Most open connections to peers in total; at the limit a peer without an idle connection is passed over for the next candidate."));
   public static final Setting<Integer> FORWARD_MAX_PER_PEER = add(positive("cluster.forward.max-per-peer", "256",
-      "Most open connections to one peer (at most cluster.forward.max-connections)."));
+      "Most open connections to one peer (at most cluster.forward.max-connections); at the limit the next candidate is tried, as nginx's max_conns."));
 
   public static final Setting<Boolean> DISTILL_ENABLED = add(bool("distill.enabled", "true",
       "Distillation on miss (smaller images, gzip for text) for clients that ask for it; false: no Vary added, nothing distilled."));
