@@ -42,6 +42,7 @@ final class NodeProcess {
     command.add(System.getProperty("java.class.path"));
     command.add("io.shoal.cli.Shoal");
     command.add("node");
+    command.add("--exit-with-parent");  // its stdin is a pipe from this process: it ends when we do
     command.addAll(nodeArgs);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     NodeProcess node = new NodeProcess(id, proxyPort, adminPort, clusterPort, p);

@@ -5,6 +5,7 @@ import io.shoal.node.NodeConfig;
 import io.shoal.node.Settings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ public final class NodeCommand implements Runnable {
   @Option(names = "--check", description = "Validate the configuration and exit.")
   boolean check;
 
+  @Option(names = "--exit-with-parent", hidden = true,
+      description = "Stop (gracefully) when standard input ends: the parent that started this node is gone.")
+  boolean exitWithParent;
+
   @Option(names = "--print-reference", description = "Print the reference shoal.yaml (every setting and default) and exit.")
   boolean printReference;
 
@@ -89,6 +94,9 @@ public final class NodeCommand implements Runnable {
       stopped.countDown();
     }, "shoal-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    if (exitWithParent) {
+      exitWhenStdinEnds();
+    }
     out.println("shoal node " + node.id() + ": proxy on http://" + hostPort(node.proxyAddress())
         + " (" + mode(cfg) + "), admin on http://" + hostPort(node.adminAddress())
         + ", cache " + cfg.get(Settings.CACHE_SIZE) / (1024 * 1024) + "MB");
@@ -102,6 +110,24 @@ public final class NodeCommand implements Runnable {
       out.println("shoal node " + node.id() + ": stopped");
       out.flush();
     }
+  }
+
+  /**
+   * A node started by {@code shoal cluster} or {@code shoal bench} reads its standard input, a pipe
+   * the parent holds, until it ends: when the parent dies, even by SIGKILL, the kernel closes the
+   * pipe and the node shuts down like on Ctrl-C instead of living on as an orphan.
+   */
+  private static void exitWhenStdinEnds() {
+    Thread watch = new Thread(() -> {
+      try (InputStream in = System.in) {
+        in.transferTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        // the pipe broke: the parent is gone too
+      }
+      System.exit(0);
+    }, "shoal-parent-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   private NodeConfig config() {

@@ -43,6 +43,37 @@ class ClusterCommandTest {
     assertThat(LocalCluster.Builder.ioThreadsPerNode(16, 5)).isEqualTo(3);
   }
 
+  /** SIGKILL on {@code shoal cluster} runs no shutdown hook: its nodes must still not outlive it. */
+  @Test
+  void nodesEndWhenTheClusterProcessIsKilled() throws Exception {
+    java.nio.file.Path log = java.nio.file.Files.createTempFile("shoal-cluster", ".out");
+    Process launcher = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.shoal.cli.Shoal",
+        "cluster", "--nodes", "1", "--base-port", "0", "--name", "orphan-" + System.nanoTime(), "--cache-size", "16MB",
+        "--java-opts", "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "--set", "cluster.join-timeout=1s")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessHandle node = null;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!java.nio.file.Files.readString(log).contains("Ctrl-C stops the cluster")) {
+        assertThat(launcher.isAlive()).as("shoal cluster running: %s", java.nio.file.Files.readString(log)).isTrue();
+        assertThat(System.nanoTime()).as("cluster started").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      Matcher row = ROW.matcher(java.nio.file.Files.readString(log));
+      assertThat(row.find()).isTrue();
+      node = ProcessHandle.of(Long.parseLong(row.group(3))).orElseThrow();
+      launcher.destroyForcibly().waitFor();
+      assertThat(node.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the node ended with its parent").isFalse();
+    } finally {
+      launcher.destroyForcibly();
+      if (node != null) {
+        node.destroyForcibly();
+      }
+      java.nio.file.Files.deleteIfExists(log);
+    }
+  }
+
   @Test
   void startsAWholeClusterWithItsFrontAndStopsIt() throws Exception {
     HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
