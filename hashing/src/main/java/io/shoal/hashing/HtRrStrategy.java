@@ -75,6 +75,22 @@ public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State
     return view.get(ownerIndex(key, view));
   }
 
+  /**
+   * Where a request would go now, counting nothing and assigning no bucket: a hot key to the next
+   * member in turn, else its bucket's member, else the member the bucket would be given.
+   */
+  @Override
+  public List<Member> peek(CacheKey key, View view) {
+    Checks.lookup(key, view);
+    int next = (int) Math.floorMod(cursor.get(), (long) view.size());
+    if (isHot(key)) {
+      return Orders.rotation(view, next);
+    }
+    String assigned = buckets.get(bucket(key));
+    int index = assigned == null ? -1 : view.indexOf(assigned);
+    return Orders.rotation(view, index >= 0 ? index : next);
+  }
+
   /** Whether {@code key} is currently hot. */
   public boolean isHot(CacheKey key) {
     return hot.contains(key.toString());
@@ -84,7 +100,7 @@ public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State
     if (record(key.toString())) {
       return nextRoundRobin(view);
     }
-    int bucket = (int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), bucketCount);
+    int bucket = bucket(key);
     while (true) {
       String assigned = buckets.get(bucket);
       int index = assigned == null ? -1 : view.indexOf(assigned);
@@ -96,6 +112,10 @@ public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State
         return chosen;
       }
     }
+  }
+
+  private int bucket(CacheKey key) {
+    return (int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), bucketCount);
   }
 
   private int nextRoundRobin(View view) {

@@ -31,6 +31,18 @@ public interface Strategy {
    */
   List<Member> candidates(CacheKey key, View view);
 
+  /**
+   * The order a request for {@code key} would get now, without being one: strategies that keep
+   * state per request (round-robin's turn, ht-rr's hot window and bucket table) leave it as it is.
+   * For status pages, invalidation and tools; requests use {@link #candidates}. By default the
+   * same as {@link #candidates}, for strategies without such state.
+   *
+   * @throws NullPointerException if key or view is null
+   */
+  default List<Member> peek(CacheKey key, View view) {
+    return candidates(key, view);
+  }
+
   /** The owner of {@code key}: the first of {@link #candidates}, often computed faster. */
   default Member owner(CacheKey key, View view) {
     return candidates(key, view).get(0);

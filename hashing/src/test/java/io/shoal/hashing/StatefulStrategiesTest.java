@@ -24,6 +24,39 @@ class StatefulStrategiesTest {
         .containsExactly("cache0.shoal:3128", "cache1.shoal:3128", "cache2.shoal:3128", "cache0.shoal:3128");
   }
 
+  /** peek: what the next request would get, while it changes nothing a request would. */
+  @Test
+  void peekingCountsAsNoRequest() {
+    View view = Keys.nodes(4);
+    Strategy rr = Strategy.roundRobin();
+    CacheKey key = KEYS.get(0);
+    rr.owner(key, view);
+    for (int i = 0; i < 10; i++) {
+      assertThat(rr.peek(key, view).get(0).id()).isEqualTo("cache1.shoal:3128");
+    }
+    assertThat(rr.candidates(key, view)).as("the next request gets what peek said").extracting(Member::id)
+        .containsExactly("cache1.shoal:3128", "cache2.shoal:3128", "cache3.shoal:3128", "cache0.shoal:3128");
+    assertThat(rr.peek(key, view).get(0).id()).isEqualTo("cache2.shoal:3128");
+
+    HtRrStrategy htRr = Strategy.htRr(4096, 100, 0.05);
+    CacheKey popular = KEYS.get(1);
+    List<Member> peeked = htRr.peek(popular, view);
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(htRr.peek(popular, view)).isEqualTo(peeked);
+    }
+    assertThat(htRr.isHot(popular)).as("a status page asking 1,000 times makes no key hot").isFalse();
+    assertThat(htRr.exportState().buckets()).as("and assigns no bucket").containsOnlyNulls();
+    assertThat(htRr.candidates(popular, view)).as("the first request goes where peek said").isEqualTo(peeked);
+    assertThat(htRr.peek(popular, view)).as("and its bucket stays there").isEqualTo(peeked);
+
+    for (String spec : List.of("ketama", "md5", "carp", "rendezvous", "jump", "maglev", "mod-ch", "bounded-load")) {
+      Strategy s = Strategies.create(spec);
+      for (CacheKey k : KEYS.subList(0, 200)) {
+        assertThat(s.peek(k, view)).as(spec).isEqualTo(s.candidates(k, view));
+      }
+    }
+  }
+
   @Test
   void localPutsSelfFirstAndTheOthersInViewOrder() {
     View view = Keys.nodes(4);

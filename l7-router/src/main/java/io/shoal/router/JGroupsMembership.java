@@ -208,7 +208,7 @@ public final class JGroupsMembership implements Membership {
     if (!view.hasOwners()) {
       return CompletableFuture.failedFuture(new IllegalStateException("no node in the cluster owns keys"));
     }
-    for (Member m : requirePlacement().strategy().candidates(key, view.view())) {
+    for (Member m : requirePlacement().strategy().peek(key, view.view())) {
       if (!view.draining().contains(m.id())) {
         owner = m.id();
         break;

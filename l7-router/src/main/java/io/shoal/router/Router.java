@@ -183,14 +183,17 @@ public final class Router {
     return membership.selfId() + "; token=" + self.hopToken();
   }
 
-  /** Every peer in failover order for {@code key} over the agreed view, ignoring suspects and load. */
+  /**
+   * Every peer in failover order for {@code key} over the agreed view, ignoring suspects and load,
+   * as a request would get it now without counting as one ({@link io.shoal.hashing.Strategy#peek}).
+   */
   public List<Peer> candidates(CacheKey key) {
     ClusterView view = membership.current();
     List<Peer> out = new ArrayList<>();
     if (!view.hasOwners()) {
       return out;
     }
-    for (Member m : placement.strategy().candidates(key, view.view())) {
+    for (Member m : placement.strategy().peek(key, view.view())) {
       if (!view.draining().contains(m.id())) {
         out.add(view.peer(m.id()));
       }

@@ -23,6 +23,12 @@ public final class RoundRobinStrategy implements Strategy {
   }
 
   @Override
+  public List<Member> peek(CacheKey key, View view) {
+    Checks.lookup(key, view);
+    return Orders.rotation(view, (int) Math.floorMod(next.get(), (long) view.size()));
+  }
+
+  @Override
   public Member owner(CacheKey key, View view) {
     Checks.lookup(key, view);
     return view.get((int) Math.floorMod(next.getAndIncrement(), (long) view.size()));

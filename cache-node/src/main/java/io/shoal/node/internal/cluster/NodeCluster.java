@@ -272,7 +272,7 @@ public final class NodeCluster implements AutoCloseable {
     if (view.hasOwners()) {
       for (int i = 0; i < SHARE_SAMPLES; i++) {
         CacheKey key = r.key("http://sample-" + i + ".shoal.invalid/object/" + i);
-        for (Member mm : r.placement().strategy().candidates(key, view.view())) {
+        for (Member mm : r.placement().strategy().peek(key, view.view())) {
           if (!view.draining().contains(mm.id())) {
             byPeer.merge(mm.id(), 1.0 / SHARE_SAMPLES, Double::sum);
             break;
