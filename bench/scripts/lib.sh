@@ -25,6 +25,20 @@ bench_cleanup() {
   rm -rf "$work"
 }
 
+# Writes $work/nginx.conf: one worker serving $work/www on $origin_port with Cache-Control max-age=$1.
+bench_nginx_static_conf() {
+  cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off; keepalive_requests 1000000;
+  server { listen 127.0.0.1:$origin_port; root $work/www; location / { add_header Cache-Control "max-age=$1"; } }
+}
+CONF
+}
+
 # Starts nginx with $work/nginx.conf and refuses to go on unless the origin answers 200.
 bench_start_nginx() {
   chmod -R a+rX "$work"   # nginx workers run unprivileged; a 0700 mktemp dir would make every answer 403

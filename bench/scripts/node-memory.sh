@@ -15,16 +15,7 @@ bench_install nginx wrk curl
 bench_workdir
 
 head -c 10240 /dev/urandom > "$work/www/10k.bin"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off; keepalive_requests 1000000;
-  server { listen 127.0.0.1:$origin_port; root $work/www; location / { add_header Cache-Control "max-age=86400"; } }
-}
-CONF
+bench_nginx_static_conf 86400
 bench_start_nginx
 
 bench_jar
