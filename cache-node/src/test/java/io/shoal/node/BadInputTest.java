@@ -156,6 +156,32 @@ class BadInputTest {
     }
   }
 
+  /**
+   * A request pipelined behind one that takes a second (the origin is slow: 504) waits its turn:
+   * the reads the node leaves registered while it serves the first (HeadGuard's lazy suspension)
+   * are taken off when the second arrives, so the I/O threads do not spin on the ready socket.
+   */
+  @Test
+  void aRequestPipelinedBehindASlowOneWaitsWithoutSpinning() throws Exception {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.function.LongSupplier ioCpu = () -> java.util.Arrays.stream(threads.dumpAllThreads(false, false))
+        .filter(t -> t.getThreadName().contains("I/O"))
+        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getThreadId()))).sum();
+    try (RawHttp c = new RawHttp(node.proxyAddress())) {
+      long before = ioCpu.getAsLong();
+      c.send("GET " + url("/slow") + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      Thread.sleep(200);
+      c.send("GET " + url("/cached") + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      RawHttp.Response first = c.read(false);
+      long spent = ioCpu.getAsLong() - before;
+      assertThat(first.status).isEqualTo(504);
+      RawHttp.Response second = c.read(false);
+      assertThat(second.status).isEqualTo(200);
+      assertThat(second.body()).isEqualTo("intact");
+      assertThat(spent).as("CPU ns of the I/O threads while the second request waited ~0.8 s").isLessThan(300_000_000L);
+    }
+  }
+
   /** CRLF + SP inside bodies (declared length and chunked) is data, not a fold: no false 400. */
   @Test
   void foldLikeBytesInBodiesAreNotFolds() throws Exception {

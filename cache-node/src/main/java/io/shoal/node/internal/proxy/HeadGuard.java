@@ -14,6 +14,7 @@ import org.xnio.channels.StreamSinkChannel;
 import org.xnio.conduits.AbstractStreamSourceConduit;
 import org.xnio.conduits.ConduitReadableByteChannel;
 import org.xnio.conduits.Conduits;
+import org.xnio.conduits.ReadReadyHandler;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
@@ -28,6 +29,12 @@ import org.xnio.conduits.StreamSourceConduit;
  * <p>A reply is written only while Undertow waits for a request head, so it never lands inside
  * the response to an earlier pipelined request: a fold is held back (the bytes before it are
  * delivered) and answered on the next read, which is the parser asking for more of that head.
+ *
+ * <p>It also makes Undertow's suspension of reads while it serves a request lazy: the socket
+ * stays registered for reads, and is taken off only if the client sends (or closes) before the
+ * response is done. A request answered on a later turn of the event loop — one forwarded to a
+ * peer — would otherwise cost two {@code epoll_ctl} calls, suspend and resume; a client that
+ * waits for each response (almost all do) costs none.
  */
 final class HeadGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
   private static final Logger LOG = Logger.getLogger("io.shoal.node.refused");
@@ -53,6 +60,8 @@ final class HeadGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
   private XnioExecutor.Key timer;
   private boolean foldPending;
   private boolean refused;
+  /** Reads suspended by the reader above; the socket's own registration may lag behind. */
+  private volatile boolean suspended;
 
   private HeadGuard(StreamConnection connection, long timeoutMillis) {
     super(connection.getSourceChannel().getConduit());
@@ -114,9 +123,52 @@ final class HeadGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
 
   @Override
   public void resumeReads() {
+    suspended = false;
     if (!refused) {
       next.resumeReads();
     }
+  }
+
+  @Override
+  public void wakeupReads() {
+    suspended = false;
+    if (!refused) {
+      next.wakeupReads();
+    }
+  }
+
+  @Override
+  public void suspendReads() {
+    suspended = true;
+  }
+
+  @Override
+  public boolean isReadResumed() {
+    return !suspended && next.isReadResumed();
+  }
+
+  @Override
+  public void setReadReadyHandler(ReadReadyHandler handler) {
+    next.setReadReadyHandler(handler == null ? null : new ReadReadyHandler() {
+      @Override
+      public void readReady() {
+        if (suspended) {
+          next.suspendReads();  // the client sent while a response is under way: now it is taken off
+        } else {
+          handler.readReady();
+        }
+      }
+
+      @Override
+      public void forceTermination() {
+        handler.forceTermination();
+      }
+
+      @Override
+      public void terminated() {
+        handler.terminated();
+      }
+    });
   }
 
   /** Follows the bytes in {@code [from, to)}; returns the index of an obs-fold, or -1. */
@@ -263,7 +315,7 @@ final class HeadGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
       return;
     }
     long now = System.nanoTime();
-    if (!next.isReadResumed()) {
+    if (!isReadResumed()) {
       headStart = now;
     } else if (now - headStart >= timeoutNanos) {
       refuse(408, "Request Timeout", "request head not received within "
@@ -284,6 +336,7 @@ final class HeadGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
       timer = null;
     }
     LOG.info(() -> "refused " + connection.getPeerAddress() + ": " + status + " " + reason);
+    suspended = true;
     next.suspendReads();
     String body = status + " " + text + ": " + reason + "\n";
     String reply = "HTTP/1.1 " + status + " " + text + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
