@@ -25,15 +25,18 @@ bench_cleanup() {
   rm -rf "$work"
 }
 
-# Writes $work/nginx.conf: one worker serving $work/www on $origin_port with Cache-Control max-age=$1.
+# Writes $work/nginx.conf: one worker serving $work/www on $origin_port with Cache-Control
+# max-age=$1; with $2 = log, each request is logged to $work/logs/access.log (to count misses).
 bench_nginx_static_conf() {
+  local log=off
+  [ "${2:-}" = log ] && log="$work/logs/access.log"
   cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/logs/error.log warn;
-events { worker_connections 1024; }
+events { worker_connections 4096; }
 http {
-  access_log off; keepalive_requests 1000000;
+  access_log $log; keepalive_requests 1000000;
   server { listen 127.0.0.1:$origin_port; root $work/www; location / { add_header Cache-Control "max-age=$1"; } }
 }
 CONF

@@ -17,47 +17,15 @@ rounds="${ROUNDS:-2}"
 node_opts="${NODE_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC}"
 origin_port=28000; proxy_base=28101; admin_base=28201; cluster_base=28301
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-work="$(mktemp -d)"
-cluster_pid=""
-cleanup() {
-  [ -n "$cluster_pid" ] && kill "$cluster_pid" 2>/dev/null && wait "$cluster_pid" 2>/dev/null || true
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/www" "$work/logs"
+# shellcheck source=../../bench/scripts/lib.sh
+. "$root/bench/scripts/lib.sh"
+bench_install nginx wrk
+bench_workdir
 for i in $(seq 0 99); do head -c 1024 /dev/urandom > "$work/www/o$i"; done
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log $work/logs/access.log;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$origin_port;
-    root $work/www;
-    location / { add_header Cache-Control "max-age=3600"; }
-  }
-}
-CONF
-chmod -R a+rX "$work"   # nginx workers run unprivileged
-nginx -c "$work/nginx.conf"
-code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$origin_port/o0")"
-[ "$code" = 200 ] || { echo "origin answers $code, not 200: the numbers would be meaningless" >&2; exit 1; }
+bench_nginx_static_conf 3600 log
+bench_start_nginx
 origin_requests() { wc -l < "$work/logs/access.log"; }
-
-jar="${SHOAL_JAR:-$root/cli/target/shoal.jar}"
-[ -n "${SHOAL_JAR:-}" ] || (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package >/dev/null)
+bench_jar
 
 start_cluster() {  # $1 = nodes, $2 = cluster.enabled
   local extra=()
@@ -67,6 +35,7 @@ start_cluster() {  # $1 = nodes, $2 = cluster.enabled
       --set proxy.reverse-origin=http://127.0.0.1:$origin_port --set proxy.allowed-destinations=127.0.0.1/32 \
       --set cluster.join-timeout=1s > "$work/cluster.log" 2>&1 &
     cluster_pid=$!
+    pids+=("$cluster_pid")
     for _ in $(seq 1 300); do grep -q "Ctrl-C stops" "$work/cluster.log" && return; sleep 0.2; done
     cat "$work/cluster.log" >&2; echo "cluster did not start" >&2; exit 1
   fi
@@ -74,6 +43,7 @@ start_cluster() {  # $1 = nodes, $2 = cluster.enabled
     --set proxy.host=127.0.0.1 --reverse "http://127.0.0.1:$origin_port" --set proxy.allowed-destinations=127.0.0.1/32 \
     > "$work/single.log" 2>&1 &
   cluster_pid=$!
+  pids+=("$cluster_pid")
   for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$admin_base/health" && return; sleep 0.2; done
   echo "node did not start" >&2; exit 1
 }
