@@ -396,10 +396,11 @@ public final class PeerForwarder implements AutoCloseable {
       IoUtils.safeClose(exchange.getConnection());
       return;
     }
+    // The connection stays open: Undertow then reads the rest of the client's body before it
+    // sends the reply. Closing it with body bytes unread would reset the connection, and a reset
+    // can destroy the 502 before the client reads it.
     exchange.setStatusCode(502);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-    exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
-    exchange.setPersistent(false);
     exchange.getResponseSender().send("peer " + peer.id() + " failed after part of the request body was sent: "
         + e.getMessage() + "\n");
   }
