@@ -315,17 +315,17 @@ class ClusterNodeTest {
 
   /** A free loopback port p (p + 100 free too, for FD_SOCK2), not within 100 of {@code other}. */
   private static int clusterPort(int other) throws IOException {
+    // Below Linux's ephemeral range (32768-60999), where an outgoing connection could take it first.
     while (true) {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int p = s.getLocalPort();
-        if (p > 65000 || Math.abs(p - other) == 100 || p == other) {
-          continue;
-        }
-        try (ServerSocket t = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
-          return p;
-        } catch (IOException taken) {
-          // another
-        }
+      int p = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      if (Math.abs(p - other) == 100 || p == other) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress());
+           ServerSocket t = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
+        return p;
+      } catch (IOException taken) {
+        // another
       }
     }
   }

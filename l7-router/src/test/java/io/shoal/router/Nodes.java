@@ -1,7 +1,6 @@
 package io.shoal.router;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -17,23 +16,30 @@ final class Nodes {
   static int freeClusterPort() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int p = freePort();
-      if (p < 65000) {
-        try (ServerSocket s = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
-          return p;
-        } catch (IOException e) {
-          // try another
-        }
+      try (ServerSocket s = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
+        return p;
+      } catch (IOException e) {
+        // try another
       }
     }
     throw new IllegalStateException("no free port pair");
   }
 
+  /**
+   * A loopback port free now, picked below Linux's ephemeral range (32768-60999): a port from the
+   * ephemeral range can be taken by any outgoing connection (or bind to port 0) before the node
+   * binds it, seconds later; one below it only by another explicit bind.
+   */
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int p = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+        return p;
+      } catch (IOException taken) {
+        // another
+      }
     }
+    throw new IllegalStateException("no free loopback port in 20000-31999");
   }
 
   static List<Integer> clusterPorts(int n) {

@@ -164,12 +164,21 @@ final class NodeProc implements AutoCloseable {
     }
   }
 
+  /**
+   * A loopback port free now, picked below Linux's ephemeral range (32768-60999): a port from the
+   * ephemeral range can be taken by any outgoing connection (or bind to port 0) before the node
+   * binds it, seconds later; one below it only by another explicit bind.
+   */
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int p = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+        return p;
+      } catch (IOException taken) {
+        // another
+      }
     }
+    throw new IllegalStateException("no free loopback port in 20000-31999");
   }
 
   /** Free loopback ports p such that p + 100 (FD_SOCK2) is free too. */
@@ -177,7 +186,7 @@ final class NodeProc implements AutoCloseable {
     List<Integer> out = new ArrayList<>();
     while (out.size() < n) {
       int p = freePort();
-      if (p > 65000 || out.contains(p) || out.contains(p + 100) || out.contains(p - 100)) {
+      if (out.contains(p) || out.contains(p + 100) || out.contains(p - 100)) {
         continue;
       }
       try (ServerSocket s = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
