@@ -65,19 +65,4 @@ public final class TestFiles {
   public static List<TraceRequest> read(String format, Path path) {
     return read(format + ":" + path);
   }
-
-  /**
-   * The {@code shared/traces} directory beside the repository, found by walking up from the
-   * working directory. Fails (never skips) when it is missing: CI clones with it beside.
-   */
-  public static Path sharedTraces() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("traces");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError("no shared/traces directory above " + Path.of("").toAbsolutePath()
-        + " (expected: the repository checked out beside shared/)");
-  }
 }

@@ -3,7 +3,6 @@ package io.shoal.traces.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.shoal.traces.TestFiles;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.Traces;
 import java.util.ArrayList;
@@ -60,8 +59,7 @@ class TraceStatsTest {
   void buTraceMatchesAnIndependentCount() {
     // Oracle: a ten-line Python count of the same file (see traces/README.md).
     TraceStats.Summary s;
-    Stream<TraceRequest> requests = Traces.open("webcachesim:"
-        + TestFiles.sharedTraces().resolve("bu-1998-webcachesim.tr.gz")).requests();
+    Stream<TraceRequest> requests = Traces.open("webcachesim:classpath:bu-1998-webcachesim.tr.gz").requests();
     try (requests) {
       s = TraceStats.of(requests, 3);
     }
