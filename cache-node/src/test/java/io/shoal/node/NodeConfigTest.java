@@ -20,7 +20,7 @@ class NodeConfigTest {
   Path dir;
 
   @Test
-  void defaultsAreTheIssuesDefaults() {
+  void defaultsAreProxy3128AdminLoopback9090Cache256MbConnect443() {
     NodeConfig c = NodeConfig.defaults();
     assertThat(c.get(Settings.PROXY_PORT)).isEqualTo(3128);
     assertThat(c.get(Settings.ADMIN_PORT)).isEqualTo(9090);

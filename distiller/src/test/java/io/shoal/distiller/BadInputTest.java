@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every kind of bad input the issue names, through the service as a node calls it: the very
- * original array comes back, with the reason, the reason is counted, and nothing is thrown.
+ * Every kind of bad input (truncated, garbled, mislabelled, pixel bombs, empty, unsupported),
+ * through the service as a node calls it: the very original array comes back, with the reason,
+ * the reason is counted, and nothing is thrown.
  */
 class BadInputTest {
   private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every fault of the list, on real sockets: the front refuses or closes precisely and keeps serving. */
+/** Every fault the front meets, on real sockets: it refuses or closes precisely and keeps serving. */
 class FaultsTest {
 
   @Test

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the router does when the owner of a key is overloaded (seed 000's scheduler, LARD's idea):
+ * What the router does when the owner of a key is overloaded (a node under its load threshold
+ * serves a request itself, else it goes to a less loaded node: the idea of multi-front-end
+ * web clusters and of LARD):
  * nothing (pure hashing), serve the request on the receiving node, or go to the next candidate. A
  * peer is overloaded when its reported in-flight count exceeds the cluster mean by the threshold:
  * {@code load > mean * (1 + threshold) + 1} (the {@code + 1} keeps tiny loads from flapping).

@@ -40,8 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JPEG images distilled per second on one thread (so the score is images/s per core), for the
- * three profiles of {@code distiller/README.md}: {@code q50} (quality 50, no resize: the issue's
- * target of 150 images/s per core), {@code save-data} (q50, at most 1280 px) and {@code mobile}
+ * three profiles of {@code distiller/README.md}: {@code q50} (quality 50, no resize: the
+ * target is 150 images/s per core), {@code save-data} (q50, at most 1280 px) and {@code mobile}
  * (q40, at most 800 px), each with {@code standard} and {@code optimized} Huffman tables (the
  * built-in {@code save-data} profile is the optimized one). The images are SYNTHETIC photo-like JPEGs drawn with Java2D (gradients,
  * shapes, grain), about 100 KB each at quality 85, 960x720; no licensed photos. One operation is

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PaperTablesTest {
   private static final List<String> STRATEGIES = List.of("round-robin", "md5", "ketama", "carp", "mod-ch", "ht-rr");
   private static final int[] SERVERS = {1, 2, 4, 8, 16};
-  /** Seed 003, Table 4: RR MD5 MIT_CH CARP MOD_CH HT_RR, then the AS- columns. */
+  /** The paper's Table 4: RR MD5 MIT_CH CARP MOD_CH HT_RR, then the AS- columns. */
   private static final int[][] TABLE_4 = {
       {389, 354, 381, 388, 383, 389, 270, 268, 269, 270, 268, 266},
       {476, 474, 484, 480, 485, 478, 345, 306, 338, 321, 306, 362},
       {471, 477, 482, 481, 482, 482, 618, 470, 486, 481, 484, 568},
       {478, 477, 411, 483, 401, 447, 1170, 678, 614, 644, 694, 912},
       {485, 483, 487, 484, 484, 479, 2147, 815, 760, 845, 802, 1722}};
-  /** Seed 003, Table 10. */
+  /** The paper's Table 10. */
   private static final int[][] TABLE_10 = {
       {-30, -24, -30, -30, -30, -32},
       {-28, -36, -30, -33, -37, -24},

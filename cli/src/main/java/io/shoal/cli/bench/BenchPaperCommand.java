@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shoal bench paper}: the experiment of seed 003 (Tables 4-12) on this machine. Ctrl-C
+ * {@code shoal bench paper}: the experiment of the paper (Kwon, Kwak and Chung 2008, Tables
+ * 4-12) on this machine. Ctrl-C
  * stops the current replay, tears its cluster down and prints and writes the partial results.
  */
 @Command(name = "paper", mixinStandardHelpOptions = true,
