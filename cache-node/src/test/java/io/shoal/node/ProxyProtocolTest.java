@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.shoal.front.proxy.ProxyHeader;
-import io.shoal.front.proxy.ProxyProtocolV2;
+import io.shoal.proxyprotocol.ProxyHeader;
+import io.shoal.proxyprotocol.ProxyProtocolV2;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -12,8 +12,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.shoal.front.proxy.ProxyHeader;
-import io.shoal.front.proxy.ProxyProtocolV2;
+import io.shoal.proxyprotocol.ProxyHeader;
+import io.shoal.proxyprotocol.ProxyProtocolV2;
 import java.net.InetSocketAddress;
 
 /**

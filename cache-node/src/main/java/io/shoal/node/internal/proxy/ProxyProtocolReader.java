@@ -1,8 +1,8 @@
 package io.shoal.node.internal.proxy;
 
-import io.shoal.front.proxy.ProxyHeader;
-import io.shoal.front.proxy.ProxyProtocolException;
-import io.shoal.front.proxy.ProxyProtocolV2;
+import io.shoal.proxyprotocol.ProxyHeader;
+import io.shoal.proxyprotocol.ProxyProtocolException;
+import io.shoal.proxyprotocol.ProxyProtocolV2;
 import io.shoal.node.Cidr;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.shoal.front.proxy;
+package io.shoal.proxyprotocol;
 
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.shoal.front.proxy;
+package io.shoal.proxyprotocol;
 
 /** A PROXY header that breaks the specification; the message says which byte and what was expected. */
 public final class ProxyProtocolException extends RuntimeException {
