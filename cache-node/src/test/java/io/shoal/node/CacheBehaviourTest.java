@@ -8,10 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.shoal.testsupport.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -384,11 +386,8 @@ class CacheBehaviourTest {
     assertThat(originSaw(big)).isEqualTo(2);
   }
 
-  private static void awaitOrigin(String p, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (originSaw(p) < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+  private static void awaitOrigin(String p, int count) {
+    await("the origin to see " + count + " requests for " + p, Duration.ofSeconds(20), () -> originSaw(p) >= count);
     assertThat(originSaw(p)).isEqualTo(count);
   }
 

@@ -6,16 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.shoal.testsupport.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.shoal.testsupport.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterNodeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private WireMockServer origin;
   private final List<CacheNode> nodes = new ArrayList<>();
   private CacheNode a;
@@ -56,21 +58,15 @@ class ClusterNodeTest {
     }
     origin.stubFor(any(urlPathMatching("/big/.*")).willReturn(aResponse().withHeader("Cache-Control", "max-age=600")
         .withHeader("Content-Type", "application/octet-stream").withBody(big)));
-    int[] ports = {clusterPort(-1), 0, 0};
-    ports[1] = clusterPort(ports[0]);
-    ports[2] = clusterPort(ports[1]);
-    String peers = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
+    List<Integer> ports = Ports.cluster(3);
+    String peers = peers(ports);
     String name = "node-test-" + UUID.randomUUID();
     Files.createDirectories(dir);
-    a = node("a", ports[0], peers, name, "cache");
-    b = node("b", ports[1], peers, name, "cache");
-    sw = node("sw", ports[2], peers, name, "switch");
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!(members(a).equals(Set.of("a", "b", "sw")) && members(b).equals(Set.of("a", "b", "sw"))
-        && members(sw).equals(Set.of("a", "b", "sw")))) {
-      assertThat(System.nanoTime() - deadline).as("cluster formed within 30 s").isNegative();
-      Thread.sleep(50);
-    }
+    a = node("a", ports.get(0), peers, name, "cache");
+    b = node("b", ports.get(1), peers, name, "cache");
+    sw = node("sw", ports.get(2), peers, name, "switch");
+    await("the cluster to form", Duration.ofSeconds(30), () -> members(a).equals(Set.of("a", "b", "sw"))
+        && members(b).equals(Set.of("a", "b", "sw")) && members(sw).equals(Set.of("a", "b", "sw")));
   }
 
   private CacheNode node(String id, int clusterPort, String peers, String name, String role, String... more) {
@@ -93,13 +89,12 @@ class ClusterNodeTest {
 
   @Test
   void aPeersAddressPassesTheAccessListOnlyWithAValidHopToken() throws Exception {
-    int[] ports = {clusterPort(-1), 0};
-    ports[1] = clusterPort(ports[0]);
-    String peers = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
+    List<Integer> ports = Ports.cluster(2);
+    String peers = peers(ports);
     String name = "acl-test-" + UUID.randomUUID();
-    CacheNode closed = node("closed", ports[0], peers, name, "cache", "proxy.client-acl", "10.0.0.0/8");
-    CacheNode open = node("open", ports[1], peers, name, "cache");
-    eventually("the two nodes see each other", () -> members(closed).equals(Set.of("closed", "open"))
+    CacheNode closed = node("closed", ports.get(0), peers, name, "cache", "proxy.client-acl", "10.0.0.0/8");
+    CacheNode open = node("open", ports.get(1), peers, name, "cache");
+    await("the two nodes see each other", TIMEOUT, () -> members(closed).equals(Set.of("closed", "open"))
         && members(open).equals(Set.of("closed", "open")));
     String url = null;
     for (int i = 0; url == null; i++) {
@@ -148,7 +143,7 @@ class ClusterNodeTest {
       }
     }
     // A forward is counted just after its last byte went to the client.
-    eventually("the switch counted its 20 forwards", () -> {
+    await("the switch counted its 20 forwards", TIMEOUT, () -> {
       long forwards = 0;
       for (JsonNode m : status(sw).path("cluster").path("members")) {
         forwards += m.path("forwards").path("forwards").asLong();
@@ -220,7 +215,7 @@ class ClusterNodeTest {
   @Test
   void metricsCountForwards() throws Exception {
     get(sw, url("/o/metrics"));
-    eventually("the forward counted", () -> metrics(sw).contains("shoal_forwards_total{"));
+    await("the forward counted", TIMEOUT, () -> metrics(sw).contains("shoal_forwards_total{"));
     assertThat(metrics(sw)).contains("shoal_forwards_total{", "shoal_forward_latency_seconds_bucket{",
         "shoal_forward_retries_total", "shoal_forward_failovers_total", "shoal_cluster_members");
   }
@@ -236,7 +231,7 @@ class ClusterNodeTest {
       RawHttp.Response ok = RawHttp.exchange(b.adminAddress(), String.format(post, "carp", "t0ken"));
       assertThat(ok.status).as(ok.body()).isEqualTo(200);
       for (CacheNode n : List.of(a, b, sw)) {
-        eventually(n.id() + " switched to carp",
+        await(n.id() + " switched to carp", TIMEOUT,
             () -> status(n).path("cluster").path("strategy").asText().equals("carp"));
       }
       String url = url("/o/after-switch");
@@ -246,7 +241,7 @@ class ClusterNodeTest {
     } finally {
       RawHttp.exchange(a.adminAddress(), String.format(post, "ketama", "t0ken"));
       for (CacheNode n : List.of(a, b, sw)) {
-        eventually(n.id() + " back on ketama",
+        await(n.id() + " back on ketama", TIMEOUT,
             () -> status(n).path("cluster").path("strategy").asText().equals("ketama"));
       }
     }
@@ -262,18 +257,6 @@ class ClusterNodeTest {
 
   private static String metrics(CacheNode n) throws IOException {
     return RawHttp.exchange(n.adminAddress(), "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body();
-  }
-
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  private static void eventually(String what, Check check) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!check.ok()) {
-      assertThat(System.nanoTime() - deadline).as(what).isNegative();
-      Thread.sleep(20);
-    }
   }
 
   private String url(String path) {
@@ -298,35 +281,14 @@ class ClusterNodeTest {
     return ids;
   }
 
-  private static String awaitLine(Path log, String needle) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (true) {
-      if (Files.exists(log)) {
-        for (String line : Files.readAllLines(log)) {
-          if (line.contains(needle)) {
-            return line;
-          }
-        }
-      }
-      assertThat(System.nanoTime() - deadline).as("a line with %s in %s", needle, log).isNegative();
-      Thread.sleep(50);
-    }
+  private static String awaitLine(Path log, String needle) {
+    String[] found = new String[1];
+    await("a line with " + needle + " in " + log, TIMEOUT, () -> Files.exists(log)
+        && (found[0] = Files.readAllLines(log).stream().filter(l -> l.contains(needle)).findFirst().orElse(null)) != null);
+    return found[0];
   }
 
-  /** A free loopback port p (p + 100 free too, for FD_SOCK2), not within 100 of {@code other}. */
-  private static int clusterPort(int other) throws IOException {
-    // Below Linux's ephemeral range (32768-60999), where an outgoing connection could take it first.
-    while (true) {
-      int p = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-      if (Math.abs(p - other) == 100 || p == other) {
-        continue;
-      }
-      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress());
-           ServerSocket t = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
-        return p;
-      } catch (IOException taken) {
-        // another
-      }
-    }
+  private static String peers(List<Integer> ports) {
+    return String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
   }
 }

@@ -1,11 +1,11 @@
 package io.shoal.front;
 
+import io.shoal.testsupport.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 /** Client-side helpers: connect with generous timeouts, await a condition without sleeping a fixed time. */
 final class Clients {
@@ -39,21 +39,15 @@ final class Clients {
   }
 
   /** Polls until the condition holds; fails after a generous timeout (never a timed assertion). */
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      Thread.sleep(10);
-    }
+  static void await(String what, Await.Condition condition) {
+    Await.await(what, Duration.ofMillis(TIMEOUT_MS), condition);
   }
 
   static FrontConfig.Builder config(TestNode... nodes) {
     FrontConfig.Builder b = FrontConfig.builder()
         .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .healthInterval(java.time.Duration.ofMillis(50))
-        .connectTimeout(java.time.Duration.ofSeconds(2));
+        .healthInterval(Duration.ofMillis(50))
+        .connectTimeout(Duration.ofSeconds(2));
     for (TestNode n : nodes) {
       b.node(n.address());
     }

@@ -2,6 +2,8 @@ package io.shoal.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testsupport.Await;
+import io.shoal.testsupport.Ports;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -117,7 +119,7 @@ class ForwardingTest {
     for (String id : ids) {
       int p;
       do {
-        p = Nodes.freePort();
+        p = Ports.free();
       } while (out.containsValue(p));
       out.put(id, p);
     }
@@ -375,7 +377,7 @@ class ForwardingTest {
       assertThat(r.body()).isEqualTo("n2 GET 0");
     }
     assertThat(f1.openConnections()).as("one client connection in turn: one pooled peer connection").isEqualTo(1);
-    Nodes.await("the idle connection to close", Duration.ofSeconds(5), () -> f1.openConnections() == 0);
+    Await.await("the idle connection to close", Duration.ofSeconds(5), () -> f1.openConnections() == 0);
     assertThat(get(ports.get("n1"), "http://origin.example/after").body()).isEqualTo("n2 GET 0");
   }
 
@@ -392,7 +394,7 @@ class ForwardingTest {
       Router r1 = start("n1", ports.get("n1"), membership("n1", ports), "local(self=slow)", f1);
       var first = proxyClient(ports.get("n1")).sendAsync(HttpRequest.newBuilder(URI.create("http://origin.example/1")).build(),
           HttpResponse.BodyHandlers.ofString());
-      Nodes.await("the first request to hold the only connection", Duration.ofSeconds(5), () -> f1.openConnections() == 1);
+      Await.await("the first request to hold the only connection", Duration.ofSeconds(5), () -> f1.openConnections() == 1);
       assertThat(get(ports.get("n1"), "http://origin.example/2").body()).as("served by the next candidate").isEqualTo("n1 GET 0");
       release.countDown();
       assertThat(first.get().body()).isEqualTo("slow");

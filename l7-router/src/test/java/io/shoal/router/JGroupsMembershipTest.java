@@ -1,10 +1,11 @@
 package io.shoal.router;
 
-import static io.shoal.router.Nodes.await;
+import static io.shoal.testsupport.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.hashing.CacheKey;
+import io.shoal.testsupport.Ports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +45,8 @@ class JGroupsMembershipTest {
   void nodesDiscoverEachOtherThroughDnsSrvRecords() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/sbin/dnsmasq").canExecute(),
         "dnsmasq (Debian dnsmasq-base) is not installed; .ci/run installs it");
-    List<Integer> ports = Nodes.clusterPorts(3);
-    int dnsPort = Nodes.freePort();
+    List<Integer> ports = Ports.cluster(3);
+    int dnsPort = Ports.free();
     List<String> command = new ArrayList<>(List.of("/usr/sbin/dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
         "--no-resolv", "--no-hosts", "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + dnsPort,
         "--host-record=nodes.shoal.test,127.0.0.1"));
@@ -62,7 +63,7 @@ class JGroupsMembershipTest {
       }
       await("three members found through DNS", CONVERGE, () -> allSee(nodes, 3));
       assertThat(nodes.get(2).current().peers()).extracting(Peer::id).containsExactly("node-0", "node-1", "node-2");
-      int lonePort = Nodes.freeClusterPort();
+      int lonePort = Ports.cluster();
       JGroupsMembership lone = join(Nodes.member("dns", "node-x", lonePort, 9199, List.of(lonePort))
           .dnsQuery("_nothing._tcp.shoal.test", "SRV", "127.0.0.1:" + dnsPort));
       Thread.sleep(2000);
@@ -78,7 +79,7 @@ class JGroupsMembershipTest {
 
   @Test
   void nodesAgreeOnTheViewAndEveryOwnerAndALeavingNodeMovesOnlyItsKeys() {
-    List<Integer> ports = Nodes.clusterPorts(3);
+    List<Integer> ports = Ports.cluster(3);
     List<JGroupsMembership> nodes = new ArrayList<>();
     List<Router> routers = new ArrayList<>();
     String[] ids = {"node-c", "node-a", "node-b"};
@@ -121,7 +122,7 @@ class JGroupsMembershipTest {
 
   @Test
   void twoClustersWithDifferentNamesNeverMerge() throws InterruptedException {
-    List<Integer> ports = Nodes.clusterPorts(3);
+    List<Integer> ports = Ports.cluster(3);
     JGroupsMembership a1 = join(Nodes.member("red", "a1", ports.get(0), 9100, ports));
     JGroupsMembership b1 = join(Nodes.member("blue", "b1", ports.get(1), 9101, ports));
     JGroupsMembership a2 = join(Nodes.member("red", "a2", ports.get(2), 9102, ports));
@@ -134,7 +135,7 @@ class JGroupsMembershipTest {
 
   @Test
   void aDuplicateNodeIdIsRefused() {
-    List<Integer> ports = Nodes.clusterPorts(2);
+    List<Integer> ports = Ports.cluster(2);
     join(Nodes.member("dup", "same", ports.get(0), 9200, ports));
     assertThatThrownBy(() -> join(Nodes.member("dup", "same", ports.get(1), 9201, ports)))
         .hasMessage("node id 'same' is already a member of cluster 'dup' (expected: a unique cluster.node-id)");
@@ -142,7 +143,7 @@ class JGroupsMembershipTest {
 
   @Test
   void controlPlane() throws Exception {
-    List<Integer> ports = Nodes.clusterPorts(3);
+    List<Integer> ports = Ports.cluster(3);
     AtomicReference<LoadReport> load = new AtomicReference<>(LoadReport.inFlight(10));
     Set<String> invalidated = ConcurrentHashMap.newKeySet();
     JGroupsMembership m1 = join(Nodes.member("ctl", "n1", ports.get(0), 9301, ports));

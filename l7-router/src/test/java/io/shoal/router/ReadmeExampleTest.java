@@ -2,6 +2,7 @@ package io.shoal.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testsupport.Ports;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
@@ -30,8 +31,8 @@ class ReadmeExampleTest {
 
   @Test
   void theReadmeExampleRuns() throws Exception {
-    int clusterPort = Nodes.freeClusterPort();
-    int proxyPort = Nodes.freePort();
+    int clusterPort = Ports.cluster();
+    int proxyPort = Ports.free();
     // README example begins
     JGroupsMembership cluster = Membership.jgroups()
         .clusterName("shoal")

@@ -1,5 +1,6 @@
 package io.shoal.it.cluster;
 
+import static io.shoal.testsupport.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import io.shoal.hashing.Strategies;
 import io.shoal.hashing.Strategy;
 import io.shoal.hashing.View;
 import io.shoal.router.UrlNormalizer;
+import io.shoal.testsupport.Ports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,7 +53,7 @@ class ClusterFaultsTest {
   @BeforeAll
   void startCluster() throws Exception {
     origin = new Origin();
-    clusterPorts = NodeProc.clusterPorts(5);
+    clusterPorts = Ports.cluster(5);
     List<String> settings = settings("it-" + UUID.randomUUID(), clusterPorts.subList(0, 3));
     for (int i = 0; i < 3; i++) {
       nodes.add(new NodeProc("n" + (i + 1), clusterPorts.get(i), settings).start());
@@ -64,7 +65,7 @@ class ClusterFaultsTest {
     n2 = nodes.get(1);
     n3 = nodes.get(2);
     Set<String> all = Set.of("n1", "n2", "n3");
-    await("every node sees n1, n2, n3", () -> nodes.stream().allMatch(n -> n.members().equals(all)));
+    await("every node sees n1, n2, n3", BOUND, () -> nodes.stream().allMatch(n -> n.members().equals(all)));
   }
 
   /**
@@ -185,12 +186,12 @@ class ClusterFaultsTest {
     }
     try {
       long start = done.get();
-      await("clients running", () -> done.get() > start + 200);
+      await("clients running", BOUND, () -> done.get() > start + 200);
       n3.kill();
-      await("n1 and n2 drop n3 from the view",
+      await("n1 and n2 drop n3 from the view", BOUND,
           () -> n1.members().equals(Set.of("n1", "n2")) && n2.members().equals(Set.of("n1", "n2")));
       long after = done.get();
-      await("clients keep going", () -> done.get() > after + 200);
+      await("clients keep going", BOUND, () -> done.get() > after + 200);
     } finally {
       running.set(false);
       for (Thread t : clients) {
@@ -208,10 +209,10 @@ class ClusterFaultsTest {
     }
 
     n3.start().awaitReady();
-    await("every node sees n3 again", () -> nodes.stream().allMatch(n -> n.members().equals(all)));
+    await("every node sees n3 again", BOUND, () -> nodes.stream().allMatch(n -> n.members().equals(all)));
     for (String path : paths) {
       String owner = before.get(path);
-      await(path + " served by its owner " + owner + " again", () -> {
+      await(path + " served by its owner " + owner + " again", BOUND, () -> {
         try {
           ProxyClient.Reply r = viaN1.get(origin.url(path));
           assertThat(r.status()).isEqualTo(200);
@@ -270,7 +271,7 @@ class ClusterFaultsTest {
     }
     Set<String> ms = Set.of("m1", "m2");
     Set<String> ns = Set.of("n1", "n2", "n3");
-    await("m1 and m2 form their cluster", () -> others.stream().allMatch(n -> n.members().equals(ms)));
+    await("m1 and m2 form their cluster", BOUND, () -> others.stream().allMatch(n -> n.members().equals(ms)));
     // Several merge rounds (MERGE3 every 1-2 s here) must not join them.
     long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
     while (System.nanoTime() < until) {
@@ -313,15 +314,4 @@ class ClusterFaultsTest {
     }
     return out;
   }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + BOUND.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("not within " + BOUND + ": " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
-
 }

@@ -2,12 +2,12 @@ package io.shoal.it.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shoal.testsupport.Jvm;
+import io.shoal.testsupport.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,27 +43,26 @@ final class NodeProc implements AutoCloseable {
 
   NodeProc(String id, int clusterPort, List<String> settings) {
     this.id = id;
-    this.proxyPort = freePort();
-    this.adminPort = freePort();
+    this.proxyPort = Ports.free();
+    this.adminPort = Ports.free();
     this.clusterPort = clusterPort;
     this.settings = List.copyOf(settings);
   }
 
   /** Starts the JVM; {@link #awaitReady} waits for it to listen. */
   NodeProc start() throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"),
-        "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), "io.shoal.cli.Shoal", "node",
+    List<String> args = new ArrayList<>(List.of("node",
         "--id", id, "--port", Integer.toString(proxyPort), "--admin-port", Integer.toString(adminPort),
         "--cache-size", "32MB",
         "--set", "proxy.host=127.0.0.1", "--set", "proxy.allowed-destinations=127.0.0.0/8",
         "--set", "cluster.enabled=true", "--set", "cluster.bind-address=127.0.0.1",
         "--set", "cluster.bind-port=" + clusterPort));
     for (String s : settings) {
-      cmd.add("--set");
-      cmd.add(s);
+      args.add("--set");
+      args.add(s);
     }
+    List<String> cmd = Jvm.command(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Xshare:auto"), "io.shoal.cli.Shoal", args);
     Path logs = Path.of("target", "cluster-logs");
     Files.createDirectories(logs);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -162,39 +161,5 @@ final class NodeProc implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  /**
-   * A loopback port free now, picked below Linux's ephemeral range (32768-60999): a port from the
-   * ephemeral range can be taken by any outgoing connection (or bind to port 0) before the node
-   * binds it, seconds later; one below it only by another explicit bind.
-   */
-  static int freePort() {
-    for (int attempt = 0; attempt < 1000; attempt++) {
-      int p = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
-        return p;
-      } catch (IOException taken) {
-        // another
-      }
-    }
-    throw new IllegalStateException("no free loopback port in 20000-31999");
-  }
-
-  /** Free loopback ports p such that p + 100 (FD_SOCK2) is free too. */
-  static List<Integer> clusterPorts(int n) {
-    List<Integer> out = new ArrayList<>();
-    while (out.size() < n) {
-      int p = freePort();
-      if (out.contains(p) || out.contains(p + 100) || out.contains(p - 100)) {
-        continue;
-      }
-      try (ServerSocket s = new ServerSocket(p + 100, 1, InetAddress.getLoopbackAddress())) {
-        out.add(p);
-      } catch (IOException e) {
-        // taken; try another
-      }
-    }
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.shoal.it.front;
 
+import io.shoal.testsupport.Jvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -134,10 +135,7 @@ final class Netns implements AutoCloseable {
 
   /** A Java main class of this test classpath, as a command. */
   static List<String> java(Class<?> main, String... args) {
-    List<String> c = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
-    c.addAll(List.of(args));
-    return c;
+    return Jvm.command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"), main.getName(), List.of(args));
   }
 
   @Override
