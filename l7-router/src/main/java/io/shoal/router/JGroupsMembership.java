@@ -1,129 +1,42 @@
 package io.shoal.router;
 
 import io.shoal.hashing.CacheKey;
-import io.shoal.hashing.Member;
-import io.shoal.hashing.Strategies;
-import io.shoal.router.internal.ControlMessage;
 import io.shoal.router.internal.HopTokens;
-import io.shoal.router.internal.JGroupsStack;
-import io.shoal.router.internal.StateCodec;
+import io.shoal.router.internal.cluster.ClusterSettings;
+import io.shoal.router.internal.cluster.JGroupsNode;
+import io.shoal.router.internal.cluster.JGroupsStack;
+import io.shoal.router.internal.cluster.LoadSettings;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.jgroups.Address;
-import org.jgroups.BytesMessage;
-import org.jgroups.JChannel;
-import org.jgroups.Message;
-import org.jgroups.Receiver;
-import org.jgroups.util.ExtendedUUID;
 
 /**
- * The cluster over JGroups: membership from the agreed JGroups view, and the control plane on the
- * same channel (load reports, strategy switch and state replication from the coordinator,
- * invalidation on the owner, drain).
+ * The cluster over JGroups: the {@link Membership} the router sees, from the agreed JGroups view,
+ * and the {@link ControlPlane} on the same channel (load reports, strategy switch and state
+ * replication from the coordinator, invalidation on the owner, drain).
  *
  * <p>Each member's metadata (node id, proxy address, weight, hop token) travels in its JGroups
- * address ({@link ExtendedUUID}), so it is part of the agreed view. Peers are ordered by node id:
- * every node derives the same order, whatever the join history or merges, and a restarted node
- * takes its old place. The epoch is the JGroups view id.
+ * address, so it is part of the agreed view. Peers are ordered by node id: every node derives the
+ * same order, whatever the join history or merges, and a restarted node takes its old place. The
+ * epoch is the JGroups view id.
  *
  * <p>The coordinator (the first member of the JGroups view) decides the strategy: a switch goes
  * through it, it announces its spec and generation after every view change (joiners adopt it), and
  * it broadcasts the state of a stateful strategy every {@code stateInterval}. Each node is the
  * authority on its own load and drain mark and re-announces them after every view change.
  */
-public final class JGroupsMembership implements Membership {
-  private static final Logger LOG = Logger.getLogger(JGroupsMembership.class.getName());
-  private static final String ID = "shoal.id";
-  private static final String HTTP = "shoal.http";
-  private static final String WEIGHT = "shoal.weight";
-  private static final String TOKEN = "shoal.token";
-  private static final String ROLE = "shoal.role";
-  private static final String RELAY = "relay";
+public final class JGroupsMembership implements Membership, ControlPlane {
+  private final String clusterName;
+  private final JGroupsNode node;
 
-  private final Builder config;
-  private final Peer self;
-  private final JChannel channel;
-  private final List<Consumer<ClusterView>> listeners = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService timer;
-  private final Map<Long, CompletableFuture<Boolean>> pendingInvalidations = new ConcurrentHashMap<>();
-  private final AtomicLong invalidationIds = new AtomicLong();
-  private final Object lock = new Object();
-  private volatile ClusterView current;
-  private volatile Placement placement;
-  private volatile Supplier<LoadReport> localLoad = () -> LoadReport.NONE;
-  private volatile org.jgroups.View jgroupsView;
-  private volatile boolean draining;
-  private LoadReport lastSent;
-  private long lastSentNanos;
-
-  private JGroupsMembership(Builder b) throws Exception {
-    this.config = b;
-    String token = b.secret == null ? HopTokens.random() : HopTokens.derive(b.secret, b.nodeId);
-    this.self = new Peer(b.nodeId, b.proxy.host(), b.proxy.port(), b.weight, token);
-    this.current = b.relay ? ClusterView.of(0, List.of(), List.of(self)) : ClusterView.of(0, List.of(self));
-    if (b.loadSource != null) {
-      this.localLoad = b.loadSource;
-    }
-    this.channel = new JChannel(JGroupsStack.build(new JGroupsStack.Settings(b.bindAddress, b.bindPort,
-        b.initialHosts, b.dnsQuery, b.failureTimeout.toMillis(), b.heartbeat.toMillis(),
-        b.joinTimeout.toMillis(), b.mergeMin.toMillis(), b.mergeMax.toMillis())));
-    channel.name(b.nodeId);
-    channel.addAddressGenerator(() -> ExtendedUUID.randomUUID(b.nodeId)
-        .put(ID, utf8(self.id()))
-        .put(HTTP, utf8(b.proxy.toString()))
-        .put(WEIGHT, utf8(Double.toString(b.weight)))
-        .put(TOKEN, utf8(token))
-        .put(ROLE, utf8(b.relay ? RELAY : "owner")));
-    channel.setReceiver(new Receiver() {
-      @Override
-      public void viewAccepted(org.jgroups.View view) {
-        onView(view);
-      }
-
-      @Override
-      public void receive(Message msg) {
-        onMessage(msg);
-      }
-    });
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "shoal-cluster-" + b.nodeId);
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      channel.connect(b.clusterName);
-    } catch (Exception e) {
-      channel.close();
-      timer.shutdownNow();
-      throw e;
-    }
-    if (duplicateOfSelf(channel.getView())) {
-      channel.close();
-      timer.shutdownNow();
-      throw new IllegalStateException("node id '" + b.nodeId + "' is already a member of cluster '"
-          + b.clusterName + "' (expected: a unique cluster.node-id)");
-    }
-    long every = b.loadInterval.toMillis();
-    timer.scheduleWithFixedDelay(this::maybeReportLoad, every, every, TimeUnit.MILLISECONDS);
-    long state = b.stateInterval.toMillis();
-    timer.scheduleWithFixedDelay(this::maybeBroadcastState, state, state, TimeUnit.MILLISECONDS);
+  private JGroupsMembership(String clusterName, JGroupsNode node) {
+    this.clusterName = clusterName;
+    this.node = node;
   }
 
   public static Builder builder() {
@@ -132,371 +45,68 @@ public final class JGroupsMembership implements Membership {
 
   @Override
   public String selfId() {
-    return self.id();
+    return node.views().selfId();
   }
 
   @Override
   public ClusterView current() {
-    return current;
+    return node.views().current();
   }
 
   @Override
   public void addListener(Consumer<ClusterView> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    node.views().addListener(listener);
   }
 
   @Override
   public void bind(Placement p, Supplier<LoadReport> load) {
-    this.placement = Objects.requireNonNull(p, "placement");
-    if (config.loadSource == null) {
-      this.localLoad = Objects.requireNonNull(load, "localLoad");
-    }
-    if (isCoordinator()) {
-      send(null, new ControlMessage.Strategy(p.spec(), p.generation()));
-    }
+    node.bind(p, load);
   }
 
-  /** The cluster name this node joined. */
+  /** This object: the membership and its control plane are one JGroups channel. */
+  @Override
+  public Membership membership() {
+    return this;
+  }
+
+  @Override
   public String clusterName() {
-    return config.clusterName;
+    return clusterName;
   }
 
-  /** Whether this node is the coordinator (decides the strategy, replicates its state). */
+  @Override
   public boolean isCoordinator() {
-    org.jgroups.View v = jgroupsView;
-    return v != null && v.getCoord() != null && v.getCoord().equals(channel.getAddress());
+    return node.views().isCoordinator();
   }
 
   /** The JGroups address this node listens on for the cluster. */
   public InetSocketAddress clusterAddress() {
-    Object physical = channel.down(new org.jgroups.Event(org.jgroups.Event.GET_PHYSICAL_ADDRESS, channel.getAddress()));
-    if (physical instanceof org.jgroups.stack.IpAddress ip) {
-      return new InetSocketAddress(ip.getIpAddress(), ip.getPort());
-    }
-    throw new IllegalStateException("no physical address yet");
+    return node.clusterAddress();
   }
 
-  /**
-   * Switches the whole cluster to {@code spec}: the coordinator assigns the next generation and
-   * every node adopts it. Completes when this node runs it.
-   *
-   * @throws IllegalArgumentException naming what is wrong with the spec
-   */
+  @Override
   public CompletableFuture<Long> switchStrategy(String spec) {
-    Objects.requireNonNull(spec, "spec");
-    Strategies.create(spec, self.id());
-    Placement p = requirePlacement();
-    CompletableFuture<Long> done = new CompletableFuture<>();
-    Runnable unsubscribe = p.onSwitch(now -> {
-      if (now.spec().equals(spec)) {
-        done.complete(now.generation());
-      }
-    });
-    done.whenComplete((generation, failure) -> unsubscribe.run());
-    send(coordinator(), new ControlMessage.SwitchRequest(spec));
-    return done;
+    return node.strategy().switchStrategy(spec);
   }
 
-  /**
-   * Invalidates {@code key} on its owner (this node's {@link Invalidator} when it owns the key).
-   * Completes with whether the owner had it, or exceptionally after the invalidation timeout.
-   */
+  @Override
   public CompletableFuture<Boolean> invalidate(CacheKey key) {
-    Objects.requireNonNull(key, "key");
-    ClusterView view = current;
-    String owner = null;
-    if (!view.hasOwners()) {
-      return CompletableFuture.failedFuture(new IllegalStateException("no node in the cluster owns keys"));
-    }
-    for (Member m : requirePlacement().strategy().peek(key, view.view())) {
-      if (!view.draining().contains(m.id())) {
-        owner = m.id();
-        break;
-      }
-    }
-    if (owner == null || owner.equals(self.id())) {
-      return CompletableFuture.completedFuture(localInvalidate(key.toString()));
-    }
-    Address to = addressOf(owner);
-    if (to == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException("owner " + owner + " left the cluster"));
-    }
-    long id = invalidationIds.incrementAndGet();
-    CompletableFuture<Boolean> reply = new CompletableFuture<Boolean>()
-        .orTimeout(config.invalidationTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    pendingInvalidations.put(id, reply);
-    reply.whenComplete((r, e) -> pendingInvalidations.remove(id));
-    send(to, new ControlMessage.Invalidate(id, key.toString()));
-    return reply;
+    return node.invalidations().invalidate(key);
   }
 
-  /**
-   * Drains this node: it stops being an owner at once (every node stops routing to it), waits
-   * until {@code inFlight} reaches 0 or {@code timeout} passes, then leaves the cluster.
-   * Completes when it has left.
-   */
+  @Override
   public CompletableFuture<Void> drain(Supplier<Long> inFlight, Duration timeout) {
-    Objects.requireNonNull(inFlight, "inFlight");
-    Objects.requireNonNull(timeout, "timeout");
-    draining = true;
-    send(null, new ControlMessage.Drain(self.id(), true));
-    CompletableFuture<Void> left = new CompletableFuture<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    // Peers may have routed a request just before they learned of the drain: give those time to arrive.
-    long grace = Math.min(500, timeout.toMillis());
-    Runnable check = new Runnable() {
-      @Override
-      public void run() {
-        if (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
-          timer.schedule(this, 20, TimeUnit.MILLISECONDS);
-          return;
-        }
-        close();
-        left.complete(null);
-      }
-    };
-    timer.schedule(check, grace, TimeUnit.MILLISECONDS);
-    return left;
+    return node.draining().drain(inFlight, timeout);
   }
 
-  /** Whether this node is draining. */
+  @Override
   public boolean draining() {
-    return draining;
+    return node.draining().draining();
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    channel.close();
-    pendingInvalidations.values().forEach(f -> f.completeExceptionally(new IllegalStateException("left the cluster")));
-  }
-
-  // ---- JGroups callbacks -------------------------------------------------------------------
-
-  private void onView(org.jgroups.View view) {
-    jgroupsView = view;
-    List<Peer> peers = new ArrayList<>();
-    List<Peer> relays = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Address a : view.getMembers()) {
-      Peer p = peerOf(a);
-      if (p != null && seen.add(p.id())) {
-        (isRelay(a) ? relays : peers).add(p);
-      }
-    }
-    if (!seen.contains(self.id())) {
-      (config.relay ? relays : peers).add(self);
-    }
-    peers.sort(Comparator.comparing(Peer::id));
-    relays.sort(Comparator.comparing(Peer::id));
-    synchronized (lock) {
-      publish(current.withPeers(view.getViewId().getId(), peers, relays));
-    }
-    LOG.fine(() -> self.id() + ": view " + current);
-    // Each node re-announces what it is the authority on, so joiners learn it; once more a little
-    // later, since a joiner may miss what was sent while it was still installing the view.
-    try {
-      timer.execute(this::announce);
-      timer.schedule(this::announce, 500, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      // Leaving: nothing to announce.
-    }
-  }
-
-  private void announce() {
-    try {
-      lastSent = null;
-      maybeReportLoad();
-      if (draining) {
-        send(null, new ControlMessage.Drain(self.id(), true));
-      }
-      Placement p = placement;
-      if (p != null && isCoordinator()) {
-        send(null, new ControlMessage.Strategy(p.spec(), p.generation()));
-        maybeBroadcastState();
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, self.id() + ": announcement failed", e);
-    }
-  }
-
-  private void onMessage(Message msg) {
-    ControlMessage m;
-    try {
-      m = ControlMessage.decode(msg.getArray(), msg.getOffset(), msg.getLength());
-    } catch (IllegalArgumentException e) {
-      LOG.warning(self.id() + ": dropped a control message from " + msg.src() + ": " + e.getMessage());
-      return;
-    }
-    try {
-      handle(msg.src(), m);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, self.id() + ": control message " + m + " from " + msg.src() + " failed", e);
-    }
-  }
-
-  private void handle(Address from, ControlMessage m) {
-    if (m instanceof ControlMessage.Load l) {
-      synchronized (lock) {
-        publish(current.withLoad(l.node(), l.report()));
-      }
-      Placement p = placement;
-      if (p != null && current.hasOwners()) {
-        p.updateLoads(current.view(), System.currentTimeMillis());
-      }
-    } else if (m instanceof ControlMessage.Drain d) {
-      synchronized (lock) {
-        publish(current.withDraining(d.node(), d.draining()));
-      }
-    } else if (m instanceof ControlMessage.SwitchRequest s) {
-      Placement p = placement;
-      if (p != null && isCoordinator()) {
-        send(null, new ControlMessage.Strategy(s.spec(), p.generation() + 1));
-      }
-    } else if (m instanceof ControlMessage.Strategy s) {
-      Placement p = placement;
-      if (p != null && isFromCoordinator(from) && p.switchTo(s.spec(), s.generation())) {
-        LOG.info(self.id() + ": strategy " + p);
-        synchronized (lock) {
-          publish(current);
-        }
-      }
-    } else if (m instanceof ControlMessage.State s) {
-      Placement p = placement;
-      if (p != null && !from.equals(channel.getAddress()) && isFromCoordinator(from)
-          && p.spec().equals(s.spec()) && p.generation() == s.generation()) {
-        p.importState(StateCodec.decode(s.state()));
-      }
-    } else if (m instanceof ControlMessage.Invalidate i) {
-      send(from, new ControlMessage.Invalidated(i.id(), localInvalidate(i.key())));
-    } else if (m instanceof ControlMessage.Invalidated i) {
-      CompletableFuture<Boolean> f = pendingInvalidations.remove(i.id());
-      if (f != null) {
-        f.complete(i.removed());
-      }
-    }
-  }
-
-  // ---- helpers -----------------------------------------------------------------------------
-
-  private void maybeReportLoad() {
-    try {
-      LoadReport now = localLoad.get();
-      long t = System.nanoTime();
-      if (lastSent != null && !now.differsFrom(lastSent, config.loadThreshold)
-          && t - lastSentNanos < config.loadMaxSilence.toNanos()) {
-        return;
-      }
-      lastSent = now;
-      lastSentNanos = t;
-      send(null, new ControlMessage.Load(self.id(), now));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, self.id() + ": load report failed", e);
-    }
-  }
-
-  private void maybeBroadcastState() {
-    Placement p = placement;
-    if (p == null || !p.stateful() || !isCoordinator()) {
-      return;
-    }
-    try {
-      send(null, new ControlMessage.State(p.spec(), p.generation(), StateCodec.encode(p.exportState())));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, self.id() + ": state broadcast failed", e);
-    }
-  }
-
-  private boolean localInvalidate(String key) {
-    Invalidator inv = config.invalidator;
-    return inv != null && inv.invalidate(key);
-  }
-
-  private void publish(ClusterView next) {
-    current = next;
-    for (Consumer<ClusterView> l : listeners) {
-      l.accept(next);
-    }
-  }
-
-  private boolean isFromCoordinator(Address from) {
-    org.jgroups.View v = jgroupsView;
-    return v != null && from != null && from.equals(v.getCoord());
-  }
-
-  private Address coordinator() {
-    org.jgroups.View v = jgroupsView;
-    return v == null ? channel.getAddress() : v.getCoord();
-  }
-
-  private Address addressOf(String id) {
-    org.jgroups.View v = jgroupsView;
-    if (v == null) {
-      return null;
-    }
-    for (Address a : v.getMembers()) {
-      Peer p = peerOf(a);
-      if (p != null && p.id().equals(id)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private boolean duplicateOfSelf(org.jgroups.View view) {
-    for (Address a : view.getMembers()) {
-      if (a.equals(channel.getAddress())) {
-        return false;
-      }
-      Peer p = peerOf(a);
-      if (p != null && p.id().equals(self.id())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Placement requirePlacement() {
-    Placement p = placement;
-    if (p == null) {
-      throw new IllegalStateException("no router bound to this membership yet (expected: Router.builder().membership(this).build())");
-    }
-    return p;
-  }
-
-  private void send(Address to, ControlMessage m) {
-    try {
-      channel.send(new BytesMessage(to, ControlMessage.encode(m)));
-    } catch (Exception e) {
-      if (channel.isConnected()) {
-        LOG.log(Level.WARNING, self.id() + ": cannot send " + m.getClass().getSimpleName(), e);
-      }
-    }
-  }
-
-  private static Peer peerOf(Address a) {
-    if (!(a instanceof ExtendedUUID u) || !u.keyExists(ID)) {
-      return null;
-    }
-    try {
-      HostPort http = HostPort.parse("peer address", str(u.get(HTTP)));
-      return new Peer(str(u.get(ID)), http.host(), http.port(), Double.parseDouble(str(u.get(WEIGHT))), str(u.get(TOKEN)));
-    } catch (RuntimeException e) {
-      LOG.warning("ignoring member " + a + " with bad metadata: " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static boolean isRelay(Address a) {
-    return a instanceof ExtendedUUID u && RELAY.equals(str(u.get(ROLE)));
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String str(byte[] b) {
-    return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+    node.close();
   }
 
   /** Builds and joins a JGroups membership; every setter validates. */
@@ -716,8 +326,14 @@ public final class JGroupsMembership implements Membership {
       if (dnsQuery == null && initialHosts.isEmpty()) {
         throw new IllegalStateException("peers: none (expected: the cluster addresses of the nodes, this one included, or a dnsQuery)");
       }
+      String token = secret == null ? HopTokens.random() : HopTokens.derive(secret, nodeId);
+      Peer self = new Peer(nodeId, proxy.host(), proxy.port(), weight, token);
+      JGroupsStack.Settings stack = new JGroupsStack.Settings(bindAddress, bindPort, initialHosts, dnsQuery,
+          failureTimeout.toMillis(), heartbeat.toMillis(), joinTimeout.toMillis(), mergeMin.toMillis(), mergeMax.toMillis());
+      LoadSettings loads = new LoadSettings(loadInterval, loadThreshold, loadMaxSilence, loadSource);
       try {
-        return new JGroupsMembership(this);
+        return new JGroupsMembership(clusterName, JGroupsNode.join(new ClusterSettings(clusterName, self, relay, stack,
+            loads, stateInterval, invalidationTimeout, invalidator)));
       } catch (IllegalStateException | IllegalArgumentException e) {
         throw e;
       } catch (Exception e) {

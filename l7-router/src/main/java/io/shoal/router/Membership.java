@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /**
  * Where the router learns who is in the cluster: the current {@link ClusterView} and its changes.
  * {@link StaticMembership} is a fixed list (tests, embedders with their own discovery);
- * {@link JGroupsMembership} is the real cluster, with its control plane.
+ * {@link JGroupsMembership} is the real cluster, with its {@link ControlPlane}.
  */
 public interface Membership extends AutoCloseable {
 

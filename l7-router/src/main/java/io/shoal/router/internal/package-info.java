@@ -1,5 +1,5 @@
 /**
- * The router's implementation details (hop tokens, the JGroups stack and control messages, the
- * forwarding pipes, the PAC scripts): not API, may change at any time.
+ * The router's implementation details (hop tokens, the local load, the forwarding pipes, the PAC
+ * script): not API, may change at any time. The JGroups cluster is in {@code internal.cluster}.
  */
 package io.shoal.router.internal;

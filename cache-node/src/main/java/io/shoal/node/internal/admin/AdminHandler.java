@@ -170,7 +170,7 @@ public final class AdminHandler implements HttpHandler {
     if (!authorized(exchange, "strategy switch")) {
       return;
     }
-    if (cluster == null || cluster.membership() == null) {
+    if (cluster == null || cluster.controlPlane() == null) {
       reply(exchange, 404, "text/plain", "404 /strategy needs cluster.enabled: true\n");
       return;
     }
@@ -182,7 +182,7 @@ public final class AdminHandler implements HttpHandler {
     String wanted = java.net.URLDecoder.decode(spec.peekFirst(), StandardCharsets.UTF_8).strip();
     long generation;
     try {
-      generation = cluster.membership().switchStrategy(wanted).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      generation = cluster.controlPlane().switchStrategy(wanted).get(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (IllegalArgumentException e) {
       reply(exchange, 400, "text/plain", "400 spec: " + e.getMessage() + "\n");
       return;

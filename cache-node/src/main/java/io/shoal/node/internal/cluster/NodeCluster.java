@@ -7,6 +7,7 @@ import io.shoal.hashing.Member;
 import io.shoal.node.NodeConfig;
 import io.shoal.node.Settings;
 import io.shoal.router.ClusterView;
+import io.shoal.router.ControlPlane;
 import io.shoal.router.JGroupsMembership;
 import io.shoal.router.LoadPolicy;
 import io.shoal.router.LoadReport;
@@ -36,9 +37,9 @@ import java.util.function.DoubleSupplier;
 import java.util.logging.Logger;
 
 /**
- * One node's membership of the cluster: the JGroups membership built from the {@code cluster:}
- * settings, the router (owner decision) and the peer forwarder, plus what {@code /status},
- * {@code /metrics} and {@code /proxy.pac} show. Created before the proxy listener opens (its
+ * One node's membership of the cluster: the membership and its {@link ControlPlane}, joined from
+ * the {@code cluster:} settings, the router (owner decision) and the peer forwarder, plus what
+ * {@code /status}, {@code /metrics} and {@code /proxy.pac} show. Created before the proxy listener opens (its
  * handlers serve locally until then); {@link #join} joins once the proxy address is known.
  */
 public final class NodeCluster implements AutoCloseable {
@@ -53,7 +54,7 @@ public final class NodeCluster implements AutoCloseable {
   private final java.util.function.Predicate<String> invalidator;
   private final ClusterMetrics metrics;
   private final PeerForwarder forwarder;
-  private volatile JGroupsMembership membership;
+  private volatile ControlPlane control;
   private volatile Router router;
   private volatile Set<InetAddress> peerAddresses = Set.of();
   private volatile Share share;
@@ -132,7 +133,8 @@ public final class NodeCluster implements AutoCloseable {
       b.secret(config.get(Settings.CLUSTER_SECRET));
     }
     b.invalidator(invalidator::test);
-    JGroupsMembership m = b.join();
+    ControlPlane c = b.join();
+    Membership m = c.membership();
     String policy = config.get(Settings.CLUSTER_LOAD_POLICY);
     Router.Builder rb = Router.builder()
         .membership(m)
@@ -150,7 +152,7 @@ public final class NodeCluster implements AutoCloseable {
     m.addListener(this::onView);
     onView(m.current());
     this.router = r;
-    this.membership = m;
+    this.control = c;
     LOG.info(id + ": joined cluster " + config.get(Settings.CLUSTER_NAME) + " as " + (relay ? "switch" : "cache")
         + ", view " + m.current());
   }
@@ -162,13 +164,13 @@ public final class NodeCluster implements AutoCloseable {
 
   /** Invalidates the normalized URL {@code key} on its owner; whether the owner had it. */
   public boolean invalidateOnOwner(String key) {
-    JGroupsMembership m = membership;
+    ControlPlane c = control;
     Router r = router;
-    if (m == null || r == null) {
+    if (c == null || r == null) {
       return false;
     }
     try {
-      return m.invalidate(r.key(key)).get(10, TimeUnit.SECONDS);
+      return c.invalidate(r.key(key)).get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -183,8 +185,9 @@ public final class NodeCluster implements AutoCloseable {
     return router;
   }
 
-  public JGroupsMembership membership() {
-    return membership;
+  /** The cluster's control plane (strategy switch, invalidation, drain); null until {@link #join}. */
+  public ControlPlane controlPlane() {
+    return control;
   }
 
   /** Whether {@code address} is a member of the cluster (its forwarded requests pass the client ACL). */
@@ -211,18 +214,18 @@ public final class NodeCluster implements AutoCloseable {
   public Map<String, Object> status() {
     Map<String, Object> s = new LinkedHashMap<>();
     Router r = router;
-    JGroupsMembership m = membership;
+    ControlPlane c = control;
     s.put("name", config.get(Settings.CLUSTER_NAME));
     s.put("nodeId", id);
     s.put("role", relay ? "switch" : "cache");
-    if (r == null || m == null) {
+    if (r == null || c == null) {
       s.put("state", "joining");
       return s;
     }
     ClusterView view = r.view();
-    s.put("state", m.draining() ? "draining" : "joined");
+    s.put("state", c.draining() ? "draining" : "joined");
     s.put("epoch", view.epoch());
-    s.put("coordinator", m.isCoordinator());
+    s.put("coordinator", c.isCoordinator());
     s.put("strategy", r.placement().spec());
     s.put("generation", r.placement().generation());
     s.put("loadPolicy", r.loadPolicy().toString());
@@ -289,13 +292,13 @@ public final class NodeCluster implements AutoCloseable {
    * {@code timeout}), then leaves the cluster.
    */
   public void drain(Duration timeout) {
-    JGroupsMembership m = membership;
+    ControlPlane c = control;
     Router r = router;
-    if (m == null || r == null) {
+    if (c == null || r == null) {
       return;
     }
     try {
-      m.drain(() -> Math.max(0, r.inFlight()), timeout).get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
+      c.drain(() -> Math.max(0, r.inFlight()), timeout).get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -305,9 +308,9 @@ public final class NodeCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    JGroupsMembership m = membership;
-    if (m != null) {
-      m.close();
+    ControlPlane c = control;
+    if (c != null) {
+      c.close();
     }
     forwarder.close();
   }

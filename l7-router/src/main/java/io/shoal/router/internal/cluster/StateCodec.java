@@ -1,4 +1,4 @@
-package io.shoal.router.internal;
+package io.shoal.router.internal.cluster;
 
 import io.shoal.hashing.HtRrStrategy;
 import io.shoal.hashing.ModChStrategy;

@@ -1,4 +1,4 @@
-package io.shoal.router.internal;
+package io.shoal.router.internal.cluster;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
