@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.distiller.Distiller;
 import io.shoal.distiller.Input;
 import io.shoal.distiller.Result;
+import io.shoal.distiller.fixture.SyntheticImages;
 import io.undertow.Undertow;
 import io.undertow.util.Headers;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -300,47 +296,9 @@ class DistillNodeTest {
         .build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  /** A photo-like JPEG: gradient, shapes and grain (synthetic, drawn with Java2D). */
+  /** A photo-like JPEG (the distiller's synthetic images). */
   static byte[] jpeg(int width, int height, int quality) {
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setPaint(new GradientPaint(0, 0, new Color(30, 90, 160), width, height, new Color(230, 180, 90)));
-    g.fillRect(0, 0, width, height);
-    Random random = new Random(42);
-    for (int i = 0; i < 60; i++) {
-      g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
-      g.fillOval(random.nextInt(width), random.nextInt(height), 40 + random.nextInt(300), 40 + random.nextInt(300));
-    }
-    g.dispose();
-    for (int y = 0; y < height; y += 2) {
-      for (int x = 0; x < width; x += 3) {
-        int rgb = img.getRGB(x, y);
-        int d = random.nextInt(21) - 10;
-        int r = clamp(((rgb >> 16) & 255) + d);
-        int gr = clamp(((rgb >> 8) & 255) + d);
-        int b = clamp((rgb & 255) + d);
-        img.setRGB(x, y, (r << 16) | (gr << 8) | b);
-      }
-    }
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      var param = writer.getDefaultWriteParam();
-      param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality / 100f);
-      try (var ios = ImageIO.createImageOutputStream(out)) {
-        writer.setOutput(ios);
-        writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
-      }
-      writer.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static int clamp(int v) {
-    return Math.max(0, Math.min(255, v));
+    return SyntheticImages.jpeg(SyntheticImages.photo(width, height, 42), quality);
   }
 
   private static byte[] text() {

@@ -3,6 +3,7 @@ package io.shoal.distiller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shoal.distiller.fixture.SyntheticImages;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -23,9 +24,9 @@ class BadInputTest {
           Profile.builder("all").maxDimension(640).toJpeg(true).build()).build())
       .meterRegistry(METERS).build();
 
-  private static final byte[] JPEG = TestImages.jpeg(TestImages.photo(800, 600, 11), 90);
-  private static final byte[] PNG = TestImages.png(TestImages.photo(700, 500, 12));
-  private static final byte[] GIF = TestImages.gif(TestImages.photo(700, 500, 13));
+  private static final byte[] JPEG = SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 11), 90);
+  private static final byte[] PNG = TestImages.png(SyntheticImages.photo(700, 500, 12));
+  private static final byte[] GIF = TestImages.gif(SyntheticImages.photo(700, 500, 13));
 
   @AfterAll
   static void close() {

@@ -3,6 +3,7 @@ package io.shoal.distiller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shoal.distiller.fixture.SyntheticImages;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pool (full, slow, failing), the metrics, the Vary and ETag contract. */
 class DistillServiceTest {
-  private static final byte[] JPEG = TestImages.jpeg(TestImages.photo(1600, 1200, 31), 90);
+  private static final byte[] JPEG = SyntheticImages.jpeg(SyntheticImages.photo(1600, 1200, 31), 90);
   private static final Headers JPEG_RESPONSE = Headers.of("Content-Type", "image/jpeg");
 
   /** A distiller that signals it started, then waits for a latch: a worker held busy. */

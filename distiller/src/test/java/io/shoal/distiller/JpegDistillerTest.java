@@ -3,6 +3,7 @@ package io.shoal.distiller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.shoal.distiller.fixture.SyntheticImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +30,7 @@ class JpegDistillerTest {
   @ParameterizedTest(name = "{0}x{1} within {2}")
   @MethodSource("sizes")
   void distilledJpegDecodesIsSmallerAndFitsKeepingTheAspectRatio(int w, int h, int max) throws IOException {
-    byte[] original = TestImages.jpeg(TestImages.photo(w, h, w + h), 90);
+    byte[] original = SyntheticImages.jpeg(SyntheticImages.photo(w, h, w + h), 90);
     Profile p = Profile.builder("t").quality(50).maxDimension(max).build();
 
     Result r = JPEG.distill(Input.of("image/jpeg", original, p));
@@ -47,7 +48,7 @@ class JpegDistillerTest {
   @Test
   void noResizeKeepsTheSizeAndLowerQualityIsSmaller() throws IOException {
     // Orientation 1 and no resize: the raster fast path, which must drop the EXIF segment.
-    byte[] original = TestImages.withOrientation(TestImages.jpeg(TestImages.photo(800, 600, 1), 90), 1);
+    byte[] original = TestImages.withOrientation(SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 1), 90), 1);
     Result q80 = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("a").quality(80).build()));
     Result q40 = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("b").quality(40).build()));
 
@@ -63,9 +64,9 @@ class JpegDistillerTest {
 
   @Test
   void rasterFastPathMatchesAnRgbReencodeInSizeAndPixels() throws IOException {
-    byte[] original = TestImages.jpeg(TestImages.photo(800, 600, 5), 90);
+    byte[] original = SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 5), 90);
     BufferedImage decoded = TestImages.decode(original);
-    byte[] viaRgb = TestImages.jpeg(decoded, 50); // the JDK's own decode-to-RGB-and-encode at q50
+    byte[] viaRgb = SyntheticImages.jpeg(decoded, 50); // the JDK's own decode-to-RGB-and-encode at q50
 
     Result fast = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("f").quality(50).build()));
 
@@ -80,13 +81,13 @@ class JpegDistillerTest {
   }
 
   static Stream<Arguments> huffmanPaths() {
-    byte[] photo = TestImages.jpeg(TestImages.photo(800, 600, 7), 90);
+    byte[] photo = SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 7), 90);
     return Stream.of(
         Arguments.of("jpeg, raster fast path", Distiller.jpeg(), "image/jpeg", photo, 0, 800, 600),
         Arguments.of("jpeg, resized", Distiller.jpeg(), "image/jpeg", photo, 400, 400, 300),
         Arguments.of("jpeg, rotated", Distiller.jpeg(), "image/jpeg", TestImages.withOrientation(photo, 6), 0, 600, 800),
-        Arguments.of("png to jpeg", Distiller.png(), "image/png", TestImages.png(TestImages.photo(640, 480, 8)), 0, 640, 480),
-        Arguments.of("gif to jpeg", Distiller.gif(), "image/gif", TestImages.gif(TestImages.photo(640, 480, 9)), 0, 640, 480));
+        Arguments.of("png to jpeg", Distiller.png(), "image/png", TestImages.png(SyntheticImages.photo(640, 480, 8)), 0, 640, 480),
+        Arguments.of("gif to jpeg", Distiller.gif(), "image/gif", TestImages.gif(SyntheticImages.photo(640, 480, 9)), 0, 640, 480));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,7 +110,7 @@ class JpegDistillerTest {
 
   @Test
   void alreadySmallJpegIsNotSmallerAndServedUnchanged() throws IOException {
-    byte[] original = TestImages.jpeg(TestImages.photo(400, 300, 2), 20);
+    byte[] original = SyntheticImages.jpeg(SyntheticImages.photo(400, 300, 2), 20);
     Result r = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("q").quality(95).build()));
 
     assertThat(r.outcome()).isEqualTo(Outcome.NOT_SMALLER);
@@ -119,8 +120,8 @@ class JpegDistillerTest {
   @Test
   void grayscaleJpegStaysDecodable() throws IOException {
     BufferedImage gray = new BufferedImage(600, 400, BufferedImage.TYPE_BYTE_GRAY);
-    gray.getGraphics().drawImage(TestImages.photo(600, 400, 4), 0, 0, null);
-    byte[] original = TestImages.jpeg(gray, 95);
+    gray.getGraphics().drawImage(SyntheticImages.photo(600, 400, 4), 0, 0, null);
+    byte[] original = SyntheticImages.jpeg(gray, 95);
 
     Result r = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("g").maxDimension(300).build()));
 
@@ -137,7 +138,7 @@ class JpegDistillerTest {
       "1, left, top", "2, right, top", "3, right, bottom", "4, left, bottom",
       "5, left, top", "6, right, top", "7, right, bottom", "8, left, bottom"})
   void exifOrientationIsAppliedToThePixels(int orientation, String side, String end) throws IOException {
-    byte[] original = TestImages.withOrientation(TestImages.jpeg(TestImages.marked(400, 200), 95), orientation);
+    byte[] original = TestImages.withOrientation(SyntheticImages.jpeg(TestImages.marked(400, 200), 95), orientation);
     Profile p = Profile.builder("o").quality(90).maxDimension(200).build();
 
     Result r = JPEG.distill(Input.of("image/jpeg", original, p));

@@ -1,10 +1,8 @@
 package io.shoal.distiller;
 
-import java.awt.BasicStroke;
+import io.shoal.distiller.fixture.SyntheticImages;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -16,56 +14,15 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Synthetic test images drawn with Java2D (no licensed photos): gradients, overlapping shapes and
- * noise, so JPEG sizes are photo-like. Deterministic for a seed. Also the broken and hostile files.
+ * Test images beside the photo-like {@link SyntheticImages}: orientation markers, alpha, CMYK,
+ * PNG and GIF encodings, and the broken and hostile files (EXIF edits, decompression bombs).
  */
 public final class TestImages {
   private TestImages() {}
-
-  /** A photo-like RGB image: sky gradient, shapes, fine noise. */
-  public static BufferedImage photo(int w, int h, long seed) {
-    Random r = new Random(seed);
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setPaint(new GradientPaint(0, 0, new Color(70, 130, 200), 0, h, new Color(230, 200, 150)));
-    g.fillRect(0, 0, w, h);
-    for (int i = 0; i < 40; i++) {
-      g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256), 90 + r.nextInt(160)));
-      int x = r.nextInt(w);
-      int y = r.nextInt(h);
-      int s = 10 + r.nextInt(Math.max(11, Math.min(w, h) / 3));
-      if (i % 3 == 0) {
-        g.fillOval(x - s / 2, y - s / 2, s, s);
-      } else if (i % 3 == 1) {
-        g.fillRect(x - s / 2, y - s / 4, s, s / 2);
-      } else {
-        g.setStroke(new BasicStroke(1 + r.nextInt(6)));
-        g.drawLine(x, y, r.nextInt(w), r.nextInt(h));
-      }
-    }
-    g.dispose();
-    int[] px = new int[w];
-    for (int y = 0; y < h; y++) {
-      img.getRGB(0, y, w, 1, px, 0, w);
-      for (int x = 0; x < w; x++) {
-        int n = r.nextInt(25) - 12;
-        int p = px[x];
-        px[x] = clamp((p >> 16 & 0xFF) + n) << 16 | clamp((p >> 8 & 0xFF) + n) << 8 | clamp((p & 0xFF) + n);
-      }
-      img.setRGB(0, y, w, 1, px, 0, w);
-    }
-    return img;
-  }
-
-  private static int clamp(int v) {
-    return Math.max(0, Math.min(255, v));
-  }
 
   /** An image with a pure red square in its top-left corner on white, for orientation checks. */
   public static BufferedImage marked(int w, int h) {
@@ -77,24 +34,6 @@ public final class TestImages {
     g.fillRect(0, 0, w / 4, h / 4);
     g.dispose();
     return img;
-  }
-
-  public static byte[] jpeg(BufferedImage img, int quality) {
-    try {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      ImageWriteParam p = writer.getDefaultWriteParam();
-      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      p.setCompressionQuality(quality / 100f);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (MemoryCacheImageOutputStream s = new MemoryCacheImageOutputStream(out)) {
-        writer.setOutput(s);
-        writer.write(null, new IIOImage(img, null, null), p);
-      }
-      writer.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** A 4-channel (CMYK-style) JPEG, written from a raster as the JDK allows. */
@@ -162,7 +101,7 @@ public final class TestImages {
   /** An ARGB image with a transparent left half. */
   public static BufferedImage translucent(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    BufferedImage photo = photo(w, h, 3);
+    BufferedImage photo = SyntheticImages.photo(w, h, 3);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         img.setRGB(x, y, x < w / 2 ? 0x00000000 : 0xFF000000 | photo.getRGB(x, y));

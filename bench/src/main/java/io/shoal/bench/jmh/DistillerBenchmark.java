@@ -3,13 +3,13 @@ package io.shoal.bench.jmh;
 import io.shoal.distiller.Distiller;
 import io.shoal.distiller.Input;
 import io.shoal.distiller.Profile;
+import io.shoal.distiller.fixture.SyntheticImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -103,7 +98,7 @@ public class DistillerBenchmark {
   static List<byte[]> corpus() {
     List<byte[]> out = new ArrayList<>();
     for (int i = 0; i < IMAGES; i++) {
-      out.add(jpeg(photo(960, 720, 1000 + i), 85));
+      out.add(SyntheticImages.jpeg(photo(960, 720, 1000 + i), 85));
     }
     return out;
   }
@@ -137,7 +132,10 @@ public class DistillerBenchmark {
     throw new IllegalArgumentException("usage: DistillerBenchmark write DIR | sizes");
   }
 
-  /** A photo-like image: sky gradient, soft shapes, film grain. */
+  /**
+   * A photo-like image: sky gradient, soft shapes, film grain. Not the distiller's {@link
+   * SyntheticImages#photo}: these 16 are the corpus the distiller README's recorded runs measured.
+   */
   static BufferedImage photo(int w, int h, long seed) {
     Random r = new Random(seed);
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -176,23 +174,5 @@ public class DistillerBenchmark {
 
   private static int c(int v) {
     return Math.max(0, Math.min(255, v));
-  }
-
-  static byte[] jpeg(BufferedImage img, int quality) {
-    try {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality / 100f);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (MemoryCacheImageOutputStream s = new MemoryCacheImageOutputStream(out)) {
-        writer.setOutput(s);
-        writer.write(null, new IIOImage(img, null, null), param);
-      }
-      writer.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

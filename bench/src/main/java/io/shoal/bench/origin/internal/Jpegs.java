@@ -1,28 +1,13 @@
 package io.shoal.bench.origin.internal;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.shoal.distiller.fixture.SyntheticImages;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Real JPEG images drawn with Java2D (a gradient sky, shapes, fine noise — photo-like, so a
- * distiller has real work), deterministic per name, of exactly the requested size: the image is
- * sized to encode a little under it and the rest is filled with JPEG comment segments right after
- * SOI. Sizes below the smallest JPEG this writes (about 700 bytes) get that smallest JPEG.
+ * Real JPEG images (the distiller's {@link SyntheticImages}: photo-like, so a distiller has real
+ * work), deterministic per name, of exactly the requested size: the image is sized to encode a
+ * little under it and the rest is filled with JPEG comment segments right after SOI. Sizes below the smallest JPEG this writes (about 700 bytes) get that smallest JPEG.
  * Recently made images are kept, up to a byte budget, so hot images are drawn once.
  */
 public final class Jpegs {
@@ -69,7 +54,7 @@ public final class Jpegs {
     for (int attempt = 0; attempt < 6; attempt++) {
       int h = (int) Math.max(8, Math.min(MAX_SIDE, Math.sqrt(pixels * 3 / 4)));
       int w = (int) Math.max(8, Math.min(MAX_SIDE, h * 4 / 3));
-      jpeg = encode(draw(w, h, seed));
+      jpeg = SyntheticImages.jpeg(SyntheticImages.photo(w, h, seed), QUALITY);
       if (jpeg.length <= size || w == 8 && h == 8) {
         break;
       }
@@ -111,64 +96,5 @@ public final class Jpegs {
       return jpeg;
     }
     return out;
-  }
-
-  private static BufferedImage draw(int w, int h, long seed) {
-    Random r = new Random(seed);
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), 130, 200), 0, h,
-        new Color(230, 200, r.nextInt(256))));
-    g.fillRect(0, 0, w, h);
-    for (int i = 0; i < 30; i++) {
-      g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256), 90 + r.nextInt(160)));
-      int x = r.nextInt(w);
-      int y = r.nextInt(h);
-      int s = 4 + r.nextInt(Math.max(5, Math.min(w, h) / 3));
-      switch (i % 3) {
-        case 0 -> g.fillOval(x - s / 2, y - s / 2, s, s);
-        case 1 -> g.fillRect(x - s / 2, y - s / 4, s, Math.max(1, s / 2));
-        default -> {
-          g.setStroke(new BasicStroke(1 + r.nextInt(6)));
-          g.drawLine(x, y, r.nextInt(w), r.nextInt(h));
-        }
-      }
-    }
-    g.dispose();
-    int[] px = new int[w];
-    for (int y = 0; y < h; y++) {
-      img.getRGB(0, y, w, 1, px, 0, w);
-      for (int x = 0; x < w; x++) {
-        int n = r.nextInt(17) - 8;
-        int p = px[x];
-        px[x] = clamp((p >> 16 & 0xFF) + n) << 16 | clamp((p >> 8 & 0xFF) + n) << 8 | clamp((p & 0xFF) + n);
-      }
-      img.setRGB(0, y, w, 1, px, 0, w);
-    }
-    return img;
-  }
-
-  private static int clamp(int v) {
-    return Math.max(0, Math.min(255, v));
-  }
-
-  private static byte[] encode(BufferedImage img) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try {
-      ImageWriteParam p = writer.getDefaultWriteParam();
-      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      p.setCompressionQuality(QUALITY / 100f);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (MemoryCacheImageOutputStream s = new MemoryCacheImageOutputStream(out)) {
-        writer.setOutput(s);
-        writer.write(null, new IIOImage(img, null, null), p);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
-    }
   }
 }
