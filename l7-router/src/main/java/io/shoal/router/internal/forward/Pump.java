@@ -1,4 +1,4 @@
-package io.shoal.router.internal;
+package io.shoal.router.internal.forward;
 
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.connector.PooledByteBuffer;
