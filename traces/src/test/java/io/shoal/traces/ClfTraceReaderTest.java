@@ -1,9 +1,9 @@
 package io.shoal.traces;
 
+import static io.shoal.traces.TestFiles.assertReadFails;
 import static io.shoal.traces.TestFiles.read;
 import static io.shoal.traces.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -65,9 +65,7 @@ class ClfTraceReaderTest {
   })
   void badLines(String format, String text, String message) {
     Path file = write(dir, "bad.log", text);
-    assertThatThrownBy(() -> read(format, file))
-        .isInstanceOf(TraceException.class)
-        .hasMessage(file + ", " + message);
+    assertReadFails(format, file, message);
   }
 
   @Test

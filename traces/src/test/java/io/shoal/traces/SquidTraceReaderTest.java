@@ -1,9 +1,9 @@
 package io.shoal.traces;
 
+import static io.shoal.traces.TestFiles.assertReadFails;
 import static io.shoal.traces.TestFiles.read;
 import static io.shoal.traces.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,7 @@ class SquidTraceReaderTest {
   })
   void badLines(String text, String message) {
     Path file = write(dir, "bad.log", text);
-    assertThatThrownBy(() -> read("squid", file))
-        .isInstanceOf(TraceException.class)
-        .hasMessage(file + ", " + message);
+    assertReadFails("squid", file, message);
   }
 
   @Test

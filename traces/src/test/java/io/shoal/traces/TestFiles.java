@@ -1,6 +1,7 @@
 package io.shoal.traces;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,5 +65,12 @@ public final class TestFiles {
   /** All requests of the file at {@code path} in {@code format}. */
   public static List<TraceRequest> read(String format, Path path) {
     return read(format + ":" + path);
+  }
+
+  /** Reading {@code path} in {@code format} fails with {@code "<path>, " + located}. */
+  public static void assertReadFails(String format, Path path, String located) {
+    assertThatThrownBy(() -> read(format, path))
+        .isInstanceOf(TraceException.class)
+        .hasMessage(path + ", " + located);
   }
 }

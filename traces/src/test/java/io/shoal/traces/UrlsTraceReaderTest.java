@@ -1,5 +1,6 @@
 package io.shoal.traces;
 
+import static io.shoal.traces.TestFiles.assertReadFails;
 import static io.shoal.traces.TestFiles.read;
 import static io.shoal.traces.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +38,7 @@ class UrlsTraceReaderTest {
   })
   void badLines(String text, String message) {
     Path file = write(dir, "bad.txt", text.replace("\\n", "\n"));
-    assertThatThrownBy(() -> read("urls", file))
-        .isInstanceOf(TraceException.class)
-        .hasMessage(file + ", " + message);
+    assertReadFails("urls", file, message);
   }
 
   @Test

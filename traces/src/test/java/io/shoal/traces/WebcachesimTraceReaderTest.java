@@ -1,5 +1,6 @@
 package io.shoal.traces;
 
+import static io.shoal.traces.TestFiles.assertReadFails;
 import static io.shoal.traces.TestFiles.gzip;
 import static io.shoal.traces.TestFiles.read;
 import static io.shoal.traces.TestFiles.write;
@@ -62,9 +63,7 @@ class WebcachesimTraceReaderTest {
   })
   void badLinesNameFileLineAndExpectation(String text, String message) {
     Path file = write(dir, "bad.tr", text.replace("\\n", "\n"));
-    assertThatThrownBy(() -> read("webcachesim", file))
-        .isInstanceOf(TraceException.class)
-        .hasMessage(file + ", " + message);
+    assertReadFails("webcachesim", file, message);
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class ClfTraceReader extends TextTraceReader {
   private final ThreadLocal<ClfTime> times = ThreadLocal.withInitial(ClfTime::new);
 
   private ClfTraceReader(TraceSource source, boolean combined) {
-    super(source);
+    super(source, FIELDS);
     this.combined = combined;
   }
 
@@ -39,15 +39,7 @@ public final class ClfTraceReader extends TextTraceReader {
   }
 
   @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
-  }
-
-  @Override
   protected TraceRequest parse(Line line) {
-    if (line.isBlank()) {
-      return null;
-    }
     String client = line.nextString("host");
     line.skipField("ident");
     line.skipField("user");

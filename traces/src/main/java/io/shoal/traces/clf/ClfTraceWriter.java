@@ -31,9 +31,7 @@ public final class ClfTraceWriter extends TextTraceWriter {
 
   @Override
   protected void format(TraceRequest request, long number, StringBuilder line) {
-    if (!request.hasSize()) {
-      throw error(number, "size: unknown (expected: a size; clf needs one)");
-    }
+    long size = requiredSize(request, number, "clf");
     token(line, "client", request.client().isEmpty() ? "-" : request.client(), number);
     line.append(" - - ");
     ClfTime.format(line, request.hasTime() ? request.timeMicros() : number * 1_000_000L);
@@ -47,7 +45,7 @@ public final class ClfTraceWriter extends TextTraceWriter {
     } else {
       line.append('-');
     }
-    line.append(' ').append(request.size());
+    line.append(' ').append(size);
     if (combined) {
       line.append(" \"-\" \"-\"");
     }

@@ -3,15 +3,12 @@ package io.shoal.traces.gen;
 import io.shoal.traces.TraceField;
 import io.shoal.traces.TraceReader;
 import io.shoal.traces.TraceRequest;
+import io.shoal.traces.internal.RequestStreams;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Generates a SURGE-model workload ({@link SurgeModel} has the parameters):
@@ -87,32 +84,21 @@ public final class SurgeGenerator implements TraceReader {
       // {next request time in µs, user, files left in the current object}
       due.add(new long[] {micros(time.pareto(SurgeModel.THINK_K, SurgeModel.THINK_ALPHA)), u, 0});
     }
-    Spliterator<TraceRequest> stream = new Spliterators.AbstractSpliterator<>(requests,
-        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED) {
-      private long emitted;
-
-      @Override
-      public boolean tryAdvance(Consumer<? super TraceRequest> action) {
-        if (emitted == requests) {
-          return false;
-        }
-        emitted++;
-        long[] user = due.poll();
-        int file = sequence.next();
-        action.accept(new TraceRequest(user[0], clients[(int) user[1]], "GET", keys[file],
-            sizes[file], TraceRequest.UNKNOWN));
-        if (user[2] > 0) {
-          user[2]--;
-          user[0] += micros(time.weibull(SurgeModel.ACTIVE_OFF_ALPHA, SurgeModel.ACTIVE_OFF_BETA));
-        } else {
-          user[2] = embedded(time);
-          user[0] += micros(time.pareto(SurgeModel.THINK_K, SurgeModel.THINK_ALPHA));
-        }
-        due.add(user);
-        return true;
+    return RequestStreams.sized(requests, () -> {
+      long[] user = due.poll();
+      int file = sequence.next();
+      TraceRequest request = new TraceRequest(user[0], clients[(int) user[1]], "GET", keys[file],
+          sizes[file], TraceRequest.UNKNOWN);
+      if (user[2] > 0) {
+        user[2]--;
+        user[0] += micros(time.weibull(SurgeModel.ACTIVE_OFF_ALPHA, SurgeModel.ACTIVE_OFF_BETA));
+      } else {
+        user[2] = embedded(time);
+        user[0] += micros(time.pareto(SurgeModel.THINK_K, SurgeModel.THINK_ALPHA));
       }
-    };
-    return StreamSupport.stream(stream, false);
+      due.add(user);
+      return request;
+    });
   }
 
   /** The number of embedded files of an object: floor of a Pareto draw, at most the limit. */

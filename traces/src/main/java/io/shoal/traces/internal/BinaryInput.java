@@ -52,10 +52,6 @@ public final class BinaryInput implements Closeable {
 
   @Override
   public void close() {
-    try {
-      in.close();
-    } catch (IOException e) {
-      throw TraceException.of(source, "cannot close: " + e.getMessage(), e);
-    }
+    Decompression.close(in, source);
   }
 }

@@ -79,6 +79,15 @@ public final class Decompression {
         + " gzip or xz; decompress it first)");
   }
 
+  /** Closes {@code in}, the bytes of {@code source}; a failure is an error naming the source. */
+  static void close(InputStream in, String source) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw TraceException.of(source, "cannot close: " + e.getMessage(), e);
+    }
+  }
+
   static void closeQuietly(InputStream in) {
     try {
       in.close();

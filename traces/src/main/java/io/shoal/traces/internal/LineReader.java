@@ -104,10 +104,6 @@ public final class LineReader implements Closeable {
 
   @Override
   public void close() {
-    try {
-      in.close();
-    } catch (IOException e) {
-      throw TraceException.of(source, "cannot close: " + e.getMessage(), e);
-    }
+    Decompression.close(in, source);
   }
 }

@@ -1,43 +1,34 @@
 package io.shoal.traces.internal;
 
-import io.shoal.traces.TraceReader;
+import io.shoal.traces.TraceField;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceSource;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
+import java.util.Set;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
- * A trace of one request per line. Owns decompression, file vs class path and line splitting;
- * a subclass only parses one line.
+ * A trace of one request per line. Owns decompression, file vs class path, line splitting and
+ * skipping blank lines; a subclass only parses one line.
  */
-public abstract class TextTraceReader implements TraceReader {
-  protected final TraceSource source;
-
-  protected TextTraceReader(TraceSource source) {
-    this.source = source;
+public abstract class TextTraceReader extends SourceTraceReader {
+  protected TextTraceReader(TraceSource source, Set<TraceField> fields) {
+    super(source, fields);
   }
 
   @Override
   public final Stream<TraceRequest> requests() {
     LineReader lines = new LineReader(Decompression.open(source), source.name());
-    Spliterator<TraceRequest> requests = new Spliterators.AbstractSpliterator<>(
-        Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-      @Override
-      public boolean tryAdvance(Consumer<? super TraceRequest> action) {
-        for (Line line = lines.next(); line != null; line = lines.next()) {
-          TraceRequest request = parseLocated(line);
-          if (request != null) {
-            action.accept(request);
-            return true;
-          }
-        }
-        return false;
+    return RequestStreams.untilNull(() -> next(lines)).onClose(lines::close);
+  }
+
+  private TraceRequest next(LineReader lines) {
+    for (Line line = lines.next(); line != null; line = lines.next()) {
+      TraceRequest request = line.isBlank() ? null : parseLocated(line);
+      if (request != null) {
+        return request;
       }
-    };
-    return StreamSupport.stream(requests, false).onClose(lines::close);
+    }
+    return null;
   }
 
   private TraceRequest parseLocated(Line line) {
@@ -48,11 +39,9 @@ public abstract class TextTraceReader implements TraceReader {
     }
   }
 
-  /** The request on this line, or null if the line holds none (a comment, a blank line). */
+  /**
+   * The request on this line, which is not blank, or null if the line holds none (a comment,
+   * say).
+   */
   protected abstract TraceRequest parse(Line line);
-
-  @Override
-  public String toString() {
-    return getClass().getSimpleName() + "[" + source + "]";
-  }
 }

@@ -75,6 +75,14 @@ public abstract class TextTraceWriter implements TraceWriter {
     line.append(frac);
   }
 
+  /** The request's size; an error if it is unknown, since {@code format} needs one. */
+  protected final long requiredSize(TraceRequest request, long number, String format) {
+    if (!request.hasSize()) {
+      throw error(number, "size: unknown (expected: a size; " + format + " needs one)");
+    }
+    return request.size();
+  }
+
   /** An error about the request numbered {@code number}. */
   protected final TraceException error(long number, String what) {
     return TraceException.of(name, "request " + number + ": " + what, null);

@@ -20,19 +20,11 @@ public final class SquidTraceReader extends TextTraceReader {
       TraceField.METHOD, TraceField.KEY, TraceField.SIZE, TraceField.STATUS);
 
   public SquidTraceReader(TraceSource source) {
-    super(source);
-  }
-
-  @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
+    super(source, FIELDS);
   }
 
   @Override
   protected TraceRequest parse(Line line) {
-    if (line.isBlank()) {
-      return null;
-    }
     long time = line.nextSecondsAsMicros("time");
     line.skipField("elapsed");
     String client = line.nextString("client");

@@ -20,15 +20,13 @@ public final class SquidTraceWriter extends TextTraceWriter {
 
   @Override
   protected void format(TraceRequest request, long number, StringBuilder line) {
-    if (!request.hasSize()) {
-      throw error(number, "size: unknown (expected: a size; squid needs one)");
-    }
+    long size = requiredSize(request, number, "squid");
     seconds(line, request.hasTime() ? request.timeMicros() : number * 1_000_000L);
     line.append("      0 ");
     token(line, "client", request.client().isEmpty() ? "-" : request.client(), number);
     line.append(" TCP_MISS/");
     int status = request.hasStatus() ? request.status() : 0;
-    line.append(status < 100 ? "00" : "").append(status).append(' ').append(request.size())
+    line.append(status < 100 ? "00" : "").append(status).append(' ').append(size)
         .append(' ');
     token(line, "method", request.method(), number);
     line.append(' ');

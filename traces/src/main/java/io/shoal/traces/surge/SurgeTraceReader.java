@@ -2,20 +2,18 @@ package io.shoal.traces.surge;
 
 import io.shoal.traces.TraceException;
 import io.shoal.traces.TraceField;
-import io.shoal.traces.TraceReader;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceSource;
 import io.shoal.traces.internal.Decompression;
 import io.shoal.traces.internal.Line;
 import io.shoal.traces.internal.LineReader;
+import io.shoal.traces.internal.RequestStreams;
+import io.shoal.traces.internal.SourceTraceReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads a SURGE workload from a directory holding SURGE's three files, as SURGE's own programs
@@ -34,43 +32,35 @@ import java.util.stream.StreamSupport;
  * Each object request becomes one request per file of the object, in order, with the file's
  * size. A name or object number out of range is an error naming the file and line.
  */
-public final class SurgeTraceReader implements TraceReader {
+public final class SurgeTraceReader extends SourceTraceReader {
   public static final Set<TraceField> FIELDS = Set.of(TraceField.KEY, TraceField.SIZE);
 
-  private final TraceSource dir;
-
   public SurgeTraceReader(TraceSource dir) {
-    this.dir = dir;
-  }
-
-  @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
+    super(dir, FIELDS);
   }
 
   @Override
   public Stream<TraceRequest> requests() {
-    long[] sizes = readSizes(dir.resolve("mout.txt"));
-    int[][] objects = readObjects(dir.resolve("objout.txt"), sizes.length);
+    long[] sizes = readSizes(source.resolve("mout.txt"));
+    int[][] objects = readObjects(source.resolve("objout.txt"), sizes.length);
     TraceRequest[] files = new TraceRequest[sizes.length];
     for (int i = 0; i < sizes.length; i++) {
       files[i] = TraceRequest.of("/" + i + ".txt", sizes[i]);
     }
-    LineReader names = new LineReader(Decompression.open(dir.resolve("name.txt")),
-        dir.resolve("name.txt").name());
-    Spliterator<TraceRequest> requests = new Spliterators.AbstractSpliterator<>(
-        Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+    LineReader names = new LineReader(Decompression.open(source.resolve("name.txt")),
+        source.resolve("name.txt").name());
+    return RequestStreams.untilNull(new Supplier<>() {
       private Line line;
       private int[] object = new int[0];
       private int next;
 
       @Override
-      public boolean tryAdvance(Consumer<? super TraceRequest> action) {
+      public TraceRequest get() {
         while (next == object.length) {
           if (line == null || !line.hasField()) {
             line = names.next();
             if (line == null) {
-              return false;
+              return null;
             }
             continue;
           }
@@ -82,11 +72,9 @@ public final class SurgeTraceReader implements TraceReader {
           object = objects[(int) index];
           next = 0;
         }
-        action.accept(files[object[next++]]);
-        return true;
+        return files[object[next++]];
       }
-    };
-    return StreamSupport.stream(requests, false).onClose(names::close);
+    }).onClose(names::close);
   }
 
   private static long[] readSizes(TraceSource mout) {
@@ -131,10 +119,5 @@ public final class SurgeTraceReader implements TraceReader {
       }
     }
     return objects.toArray(new int[0][]);
-  }
-
-  @Override
-  public String toString() {
-    return "SurgeTraceReader[" + dir + "]";
   }
 }

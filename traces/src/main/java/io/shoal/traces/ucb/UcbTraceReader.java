@@ -46,12 +46,7 @@ public final class UcbTraceReader extends BinaryTraceReader {
   private static final long MISSING32 = 0xffff_ffffL;
 
   public UcbTraceReader(TraceSource source) {
-    super(source);
-  }
-
-  @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
+    super(source, FIELDS);
   }
 
   @Override

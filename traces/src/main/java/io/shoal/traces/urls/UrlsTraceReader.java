@@ -16,18 +16,12 @@ public final class UrlsTraceReader extends TextTraceReader {
   public static final Set<TraceField> FIELDS = Set.of(TraceField.KEY, TraceField.SIZE);
 
   public UrlsTraceReader(TraceSource source) {
-    super(source);
-  }
-
-  @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
+    super(source, FIELDS);
   }
 
   @Override
   protected TraceRequest parse(Line line) {
-    int first = line.firstByte();
-    if (first < 0 || first == '#') {
+    if (line.firstByte() == '#') {
       return null;
     }
     String url = line.nextString("url");

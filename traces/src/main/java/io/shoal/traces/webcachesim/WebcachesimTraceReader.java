@@ -19,19 +19,11 @@ public final class WebcachesimTraceReader extends TextTraceReader {
   private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000L;
 
   public WebcachesimTraceReader(TraceSource source) {
-    super(source);
-  }
-
-  @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
+    super(source, FIELDS);
   }
 
   @Override
   protected TraceRequest parse(Line line) {
-    if (line.isBlank()) {
-      return null;
-    }
     long time = line.nextLong("time");
     if (time > MAX_SECONDS) {
       throw line.bad("time", Long.toString(time), "seconds <= " + MAX_SECONDS);

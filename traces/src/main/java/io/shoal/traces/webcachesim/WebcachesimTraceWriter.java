@@ -21,15 +21,13 @@ public final class WebcachesimTraceWriter extends TextTraceWriter {
 
   @Override
   protected void format(TraceRequest request, long number, StringBuilder line) {
-    if (!request.hasSize()) {
-      throw error(number, "size: unknown (expected: a size; webcachesim needs one)");
-    }
+    long size = requiredSize(request, number, "webcachesim");
     Long id = ids.get(request.key());
     if (id == null) {
       id = (long) ids.size();
       ids.put(request.key(), id);
     }
     long time = request.hasTime() ? request.timeMicros() / 1_000_000L : number;
-    line.append(time).append(' ').append(id.longValue()).append(' ').append(request.size());
+    line.append(time).append(' ').append(id.longValue()).append(' ').append(size);
   }
 }

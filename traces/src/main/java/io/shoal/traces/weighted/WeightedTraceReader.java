@@ -1,21 +1,18 @@
 package io.shoal.traces.weighted;
 
 import io.shoal.traces.TraceField;
-import io.shoal.traces.TraceReader;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceSource;
 import io.shoal.traces.internal.Decompression;
 import io.shoal.traces.internal.Line;
 import io.shoal.traces.internal.LineReader;
+import io.shoal.traces.internal.RequestStreams;
+import io.shoal.traces.internal.SourceTraceReader;
 import io.shoal.traces.internal.WeightedSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads {@code count size key} lines ({@code size} may be {@code -}; {@code #} starts a
@@ -23,21 +20,14 @@ import java.util.stream.StreamSupport;
  * without replacement — so any prefix of the replay follows the weights. The draw is seeded
  * with {@link #SEED}, so every replay of a file is the same.
  */
-public final class WeightedTraceReader implements TraceReader {
+public final class WeightedTraceReader extends SourceTraceReader {
   public static final Set<TraceField> FIELDS = Set.of(TraceField.KEY, TraceField.SIZE);
 
   /** The seed of the draw. */
   public static final long SEED = 1998;
 
-  private final TraceSource source;
-
   public WeightedTraceReader(TraceSource source) {
-    this.source = source;
-  }
-
-  @Override
-  public Set<TraceField> fields() {
-    return FIELDS;
+    super(source, FIELDS);
   }
 
   @Override
@@ -65,18 +55,7 @@ public final class WeightedTraceReader implements TraceReader {
     }
     WeightedSampler draws = new WeightedSampler(
         counts.stream().mapToLong(Long::longValue).toArray(), SEED);
-    Spliterator<TraceRequest> requests = new Spliterators.AbstractSpliterator<>(
-        total, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED) {
-      @Override
-      public boolean tryAdvance(Consumer<? super TraceRequest> action) {
-        if (draws.remaining() == 0) {
-          return false;
-        }
-        action.accept(objects.get(draws.next()));
-        return true;
-      }
-    };
-    return StreamSupport.stream(requests, false);
+    return RequestStreams.sized(total, () -> objects.get(draws.next()));
   }
 
 }
