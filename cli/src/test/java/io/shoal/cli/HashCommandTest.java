@@ -46,7 +46,7 @@ class HashCommandTest {
     Run unknown = shoal("hash", "owner", "--strategy", "nope", "--members", "a", "k");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err().lines()).hasSize(1);
-    assertThat(unknown.err()).startsWith("shoal hash owner: strategy 'nope': unknown (expected one of: ");
+    assertThat(unknown.err()).startsWith("shoal hash owner: strategy: \"nope\" (expected one of: ");
     Run weights = shoal("hash", "owner", "--members", "a,b", "--weights", "1", "k");
     assertThat(weights.code()).isEqualTo(2);
     assertThat(weights.err()).startsWith("shoal hash owner: --weights: 1 values for 2 members (expected: one per member)");

@@ -68,21 +68,21 @@ class BadInputTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "nope|strategy 'nope': unknown (expected one of: round-robin, local, md5, ketama, carp, mod-ch, ht-rr, rendezvous, jump, maglev, multi-probe, bounded-load)",
-      "ketama(points=3)|strategy 'ketama(points=3)': unknown parameter 'points' (expected none)",
-      "maglev(sizes=7)|strategy 'maglev(sizes=7)': unknown parameter 'sizes' (expected one of: [size])",
-      "maglev(size=abc)|strategy 'maglev(size=abc)': size='abc' (expected: an integer)",
-      "maglev(size=7|strategy 'maglev(size=7': missing ')' at the end",
-      "maglev(7,9)|strategy 'maglev(7,9)': 2 parameters (expected: at most 1: [size])",
-      "maglev(7,size=9)|strategy 'maglev(7,size=9)': parameter 'size' given twice",
+      "nope|strategy: \"nope\" (expected one of: round-robin, local, md5, ketama, carp, mod-ch, ht-rr, rendezvous, jump, maglev, multi-probe, bounded-load)",
+      "ketama(points=3)|strategy: \"ketama(points=3)\": parameter: \"points\" (expected: none)",
+      "maglev(sizes=7)|strategy: \"maglev(sizes=7)\": parameter: \"sizes\" (expected one of: size)",
+      "maglev(size=abc)|strategy: \"maglev(size=abc)\": size: \"abc\" (expected: an integer)",
+      "maglev(size=7|strategy: \"maglev(size=7\": missing ')' at the end",
+      "maglev(7,9)|strategy: \"maglev(7,9)\": 2 parameters (expected: at most 1: size)",
+      "maglev(7,size=9)|strategy: \"maglev(7,size=9)\": size: given twice",
       "bounded-load(epsilon=0,over=ketama)|bounded-load epsilon: 0.0 (expected: > 0)",
-      "bounded-load(0.2,over=nope)|strategy 'nope': unknown (expected one of: round-robin, local, md5, ketama, carp, mod-ch, ht-rr, rendezvous, jump, maglev, multi-probe, bounded-load)",
+      "bounded-load(0.2,over=nope)|strategy: \"nope\" (expected one of: round-robin, local, md5, ketama, carp, mod-ch, ht-rr, rendezvous, jump, maglev, multi-probe, bounded-load)",
       "ht-rr(buckets=0)|ht-rr buckets: 0 (expected: > 0)",
       "ht-rr(hot=2)|ht-rr hot: 2.0 (expected: 0 < hot <= 1)",
       "multi-probe(probes=-1)|multi-probe probes: -1 (expected: > 0)",
-      "Ketama|strategy 'Ketama': bad name 'Ketama' (expected: lower-case letters, digits and '-')",
-      "md5(,)|strategy 'md5(,)': empty parameter",
-      "md5())|strategy 'md5())': unbalanced ')'",
+      "Ketama|strategy: \"Ketama\" (expected one of: round-robin, local, md5, ketama, carp, mod-ch, ht-rr, rendezvous, jump, maglev, multi-probe, bounded-load)",
+      "md5(,)|strategy: \"md5(,)\": empty parameter",
+      "md5())|strategy: \"md5())\": unbalanced ')'",
   })
   void badSpecsNameWhatIsWrong(String spec, String message) {
     assertThatThrownBy(() -> Strategies.create(spec)).isInstanceOf(IllegalArgumentException.class)

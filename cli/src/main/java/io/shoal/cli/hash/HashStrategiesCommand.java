@@ -1,7 +1,11 @@
 package io.shoal.cli.hash;
 
+import io.shoal.base.registry.Entry;
+import io.shoal.base.registry.Parameter;
 import io.shoal.hashing.Strategies;
+import io.shoal.hashing.Strategy;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,12 +20,9 @@ public final class HashStrategiesCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    for (Strategies.Entry e : Strategies.entries()) {
-      StringBuilder params = new StringBuilder();
-      e.defaults().forEach((k, v) -> params.append(params.length() == 0 ? "(" : ",").append(k).append('=').append(v));
-      if (params.length() > 0) {
-        params.append(')');
-      }
+    for (Entry<Strategy> e : Strategies.entries()) {
+      String params = e.parameters().isEmpty() ? "" : e.parameters().stream().map(Parameter::toString)
+          .collect(Collectors.joining(",", "(", ")"));
       out.printf("%-14s %-40s %s%n", e.name(), params, e.summary());
     }
   }
