@@ -211,8 +211,8 @@ public final class DistillService implements AutoCloseable {
     private MeterRegistry registry;
 
     private Builder() {
-      for (Distillers.Entry e : Distillers.entries()) {
-        distillers.put(e.name(), e.factory().get());
+      for (String name : Distillers.names()) {
+        distillers.put(name, Distillers.create(name));
       }
     }
 
