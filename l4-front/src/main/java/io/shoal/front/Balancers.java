@@ -1,35 +1,37 @@
 package io.shoal.front;
 
-import java.util.LinkedHashMap;
+import io.shoal.base.registry.Entry;
+import io.shoal.base.registry.Registry;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
 
 /** The one registry of balancing policies, by name: what the CLI, the config and the tests read. */
 public final class Balancers {
-  private static final Map<String, Supplier<Balancer>> REGISTRY = new LinkedHashMap<>();
-
-  static {
-    REGISTRY.put("round-robin", Balancer::roundRobin);
-    REGISTRY.put("weighted", Balancer::weighted);
-    REGISTRY.put("least-connections", Balancer::leastConnections);
-  }
+  private static final Registry<Balancer> REGISTRY = Registry.<Balancer>builder("balancer")
+      .add("round-robin", "plain round robin over the available nodes, as IPVS rr", Balancer::roundRobin)
+      .add("weighted", "smooth weighted round robin (nginx's): turns in proportion to weight", Balancer::weighted)
+      .add("least-connections", "the available node with the fewest active connections per unit of weight",
+          Balancer::leastConnections)
+      .build();
 
   private Balancers() {}
 
+  /** The registry itself: every balancer's name and summary. */
+  public static Registry<Balancer> registry() {
+    return REGISTRY;
+  }
+
+  /** Every registered balancer, default first. */
+  public static List<Entry<Balancer>> entries() {
+    return REGISTRY.entries();
+  }
+
   /** Every registered name, default first. */
   public static List<String> names() {
-    return List.copyOf(REGISTRY.keySet());
+    return REGISTRY.names();
   }
 
   /** A new balancer of that name, or an exception naming the known ones. */
   public static Balancer create(String name) {
-    Objects.requireNonNull(name, "name");
-    Supplier<Balancer> factory = REGISTRY.get(name);
-    if (factory == null) {
-      throw new IllegalArgumentException("balancer: '" + name + "' (expected: one of " + String.join(", ", names()) + ")");
-    }
-    return factory.get();
+    return REGISTRY.create(name);
   }
 }

@@ -48,7 +48,7 @@ class ConfigTest {
     assertThatThrownBy(() -> b.idleTimeout(Duration.ZERO)).hasMessage("idleTimeout: PT0S (expected: > 0)");
     assertThatThrownBy(() -> b.healthPath("health")).hasMessageStartingWith("healthPath: 'health' (expected: an absolute path");
     assertThatThrownBy(() -> b.balancer("random"))
-        .hasMessage("balancer: 'random' (expected: one of round-robin, weighted, least-connections)");
+        .hasMessage("balancer: \"random\" (expected one of: round-robin, weighted, least-connections)");
     assertThatThrownBy(() -> b.transport("dpdk")).hasMessage("transport: 'dpdk' (expected: auto, epoll or nio)");
     b.drain(NodeAddress.parse("10.0.0.9:3128"));
     assertThatThrownBy(b::build).hasMessage("drain: 10.0.0.9:3128 (expected: one of the nodes)");
