@@ -1,5 +1,6 @@
 package io.shoal.traces;
 
+import io.shoal.base.registry.Registry;
 import io.shoal.traces.clf.ClfTraceReader;
 import io.shoal.traces.clf.ClfTraceWriter;
 import io.shoal.traces.squid.SquidTraceReader;
@@ -14,15 +15,15 @@ import io.shoal.traces.weighted.WeightedTraceReader;
 import io.shoal.traces.weighted.WeightedTraceWriter;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The registry of trace formats: every format the CLI, the config and the tests know, by
- * name. Adding a format is one reader class (and optionally one writer) plus one line here.
+ * Every trace format the CLI, the config and the tests know, by name, through the one registry
+ * shape ({@link #registry()}). Adding a format is one reader class (and optionally one writer)
+ * plus one line here.
  */
 public enum TraceFormat {
   SQUID("squid", "Squid native access.log (what Shoal nodes write)",
@@ -58,19 +59,33 @@ public enum TraceFormat {
     this.writer = writer;
   }
 
-  /** The format named {@code id}, or an {@link IllegalArgumentException} listing the names. */
-  public static TraceFormat named(String id) {
+  private static final Registry<TraceFormat> REGISTRY = newRegistry();
+
+  private static Registry<TraceFormat> newRegistry() {
+    Registry.Builder<TraceFormat> b = Registry.<TraceFormat>builder("trace format").ignoringCase();
     for (TraceFormat format : values()) {
-      if (format.id.equals(id.toLowerCase(Locale.ROOT))) {
-        return format;
-      }
+      b.add(format.id, format.summary, () -> format);
     }
-    throw new IllegalArgumentException("format: \"" + id + "\" (expected: one of " + names() + ")");
+    return b.build();
+  }
+
+  /** The registry of every format: name, summary, and the format itself. */
+  public static Registry<TraceFormat> registry() {
+    return REGISTRY;
+  }
+
+  /**
+   * The format named {@code id}, whatever its case.
+   *
+   * @throws IllegalArgumentException {@code trace format: "id" (expected one of: squid, ...)}
+   */
+  public static TraceFormat named(String id) {
+    return REGISTRY.create(id);
   }
 
   /** The names of all formats, comma-separated. */
   public static String names() {
-    return Arrays.stream(values()).map(TraceFormat::id).collect(Collectors.joining(", "));
+    return String.join(", ", REGISTRY.names());
   }
 
   /** The names of the formats that can be written, comma-separated. */

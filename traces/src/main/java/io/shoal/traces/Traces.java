@@ -85,8 +85,7 @@ public final class Traces {
     try {
       return TraceFormat.named(spec.substring(0, colon));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("trace: \"" + spec + "\": unknown format \""
-          + spec.substring(0, colon) + "\" (expected: one of " + TraceFormat.names() + ")", e);
+      throw new IllegalArgumentException("trace: \"" + spec + "\": " + e.getMessage(), e);
     }
   }
 

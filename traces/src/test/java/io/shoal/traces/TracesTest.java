@@ -26,7 +26,7 @@ class TracesTest {
   void unknownFormatNamesTheSpecAndTheFormats() {
     assertThatThrownBy(() -> Traces.open("parquet:x.pq"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("trace: \"parquet:x.pq\": unknown format \"parquet\" (expected: one of "
+        .hasMessage("trace: \"parquet:x.pq\": trace format: \"parquet\" (expected one of: "
             + TraceFormat.names() + ")");
   }
 

@@ -1,5 +1,6 @@
 package io.shoal.cli.trace;
 
+import io.shoal.base.registry.Entry;
 import io.shoal.traces.TraceField;
 import io.shoal.traces.TraceFormat;
 import java.io.PrintWriter;
@@ -20,11 +21,12 @@ public final class TraceFormatsCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%-12s %-6s %-38s %s%n", "format", "write", "fields", "what");
-    for (TraceFormat f : TraceFormat.values()) {
+    for (Entry<TraceFormat> e : TraceFormat.registry().entries()) {
+      TraceFormat f = TraceFormat.named(e.name());
       String fields = f.fields().stream().sorted().map(TraceField::name)
           .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
-      out.printf(Locale.ROOT, "%-12s %-6s %-38s %s%n", f.id(), f.writable() ? "yes" : "no",
-          fields, f.summary());
+      out.printf(Locale.ROOT, "%-12s %-6s %-38s %s%n", e.name(), f.writable() ? "yes" : "no",
+          fields, e.summary());
     }
   }
 }

@@ -105,7 +105,7 @@ class BenchCommandTest {
   void unknownTraceFormatIsAUsageError() {
     Run r = shoal("bench", "replay", "--proxy", proxy, "--trace", "nope:x.tr");
     assertThat(r.code()).isEqualTo(Shoal.USAGE);
-    assertThat(r.err()).startsWith("shoal bench replay: trace: \"nope:x.tr\": unknown format \"nope\" (expected: one of ")
+    assertThat(r.err()).startsWith("shoal bench replay: trace: \"nope:x.tr\": trace format: \"nope\" (expected one of: ")
         .hasLineCount(1);
   }
 

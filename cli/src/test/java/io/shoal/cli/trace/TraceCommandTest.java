@@ -44,8 +44,8 @@ class TraceCommandTest {
   @Test
   void badSpecIsAUsageError() {
     assertThat(run("trace", "stats", "parquet:x")).isEqualTo(Shoal.USAGE);
-    assertThat(err.toString()).startsWith("shoal trace stats: trace: \"parquet:x\": unknown format"
-        + " \"parquet\" (expected: one of squid, clf, combined, ucb, webcachesim, surge, urls,"
+    assertThat(err.toString()).startsWith("shoal trace stats: trace: \"parquet:x\": trace format:"
+        + " \"parquet\" (expected one of: squid, clf, combined, ucb, webcachesim, surge, urls,"
         + " weighted)");
     assertThat(run("trace", "stats", "bu.tr")).isEqualTo(Shoal.USAGE);
   }
