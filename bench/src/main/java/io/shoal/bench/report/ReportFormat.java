@@ -1,11 +1,9 @@
 package io.shoal.bench.report;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.shoal.base.registry.Registry;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** Every report format, by name: the one registry the CLI and the tests read. */
+/** Every report format, by name, through the one registry shape the CLI and the tests read. */
 public enum ReportFormat {
   TABLE("table", "a table for people: one column per run", TableReport::new),
   CSV("csv", "RFC 4180 CSV: a header and one row per run", CsvReport::new),
@@ -19,6 +17,21 @@ public enum ReportFormat {
     this.id = id;
     this.description = description;
     this.factory = factory;
+  }
+
+  private static final Registry<ReportFormat> REGISTRY = newRegistry();
+
+  private static Registry<ReportFormat> newRegistry() {
+    Registry.Builder<ReportFormat> b = Registry.<ReportFormat>builder("report format").ignoringCase();
+    for (ReportFormat f : values()) {
+      b.add(f.id, f.description, () -> f);
+    }
+    return b.build();
+  }
+
+  /** The registry of every format: name, summary, and the format itself. */
+  public static Registry<ReportFormat> registry() {
+    return REGISTRY;
   }
 
   public String id() {
@@ -37,19 +50,14 @@ public enum ReportFormat {
   /**
    * The format named {@code name} (case-insensitive).
    *
-   * @throws IllegalArgumentException naming the known formats
+   * @throws IllegalArgumentException {@code report format: "xml" (expected one of: table, csv, json)}
    */
   public static ReportFormat named(String name) {
-    for (ReportFormat f : values()) {
-      if (f.id.equals(name.toLowerCase(Locale.ROOT))) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("format: \"" + name + "\" (expected: one of " + names() + ")");
+    return REGISTRY.create(name);
   }
 
   /** The names, comma-separated. */
   public static String names() {
-    return Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", "));
+    return String.join(", ", REGISTRY.names());
   }
 }

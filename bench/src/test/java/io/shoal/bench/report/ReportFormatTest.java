@@ -65,6 +65,6 @@ class ReportFormatTest {
   void unknownFormatNamesTheKnownOnes() {
     assertThat(ReportFormat.named("CSV")).isEqualTo(ReportFormat.CSV);
     assertThatThrownBy(() -> ReportFormat.named("xml"))
-        .hasMessage("format: \"xml\" (expected: one of table, csv, json)");
+        .hasMessage("report format: \"xml\" (expected one of: table, csv, json)");
   }
 }
