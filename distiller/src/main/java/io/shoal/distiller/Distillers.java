@@ -1,6 +1,5 @@
 package io.shoal.distiller;
 
-import io.shoal.base.registry.Entry;
 import io.shoal.base.registry.Registry;
 import java.util.List;
 
@@ -21,11 +20,6 @@ public final class Distillers {
   /** The registry itself: every distiller's name and summary. */
   public static Registry<Distiller> registry() {
     return REGISTRY;
-  }
-
-  /** Every registered distiller, in registration order. */
-  public static List<Entry<Distiller>> entries() {
-    return REGISTRY.entries();
   }
 
   /** Every registered name, in registration order. */

@@ -1,6 +1,5 @@
 package io.shoal.hashing;
 
-import io.shoal.base.registry.Entry;
 import io.shoal.base.registry.Parameter;
 import io.shoal.base.registry.Registry;
 import java.util.List;
@@ -46,11 +45,6 @@ public final class Strategies {
   /** The registry itself: every strategy's name, summary and parameters. */
   public static Registry<Strategy> registry() {
     return REGISTRY;
-  }
-
-  /** Every registered strategy, in registration order. */
-  public static List<Entry<Strategy>> entries() {
-    return REGISTRY.entries();
   }
 
   /** Every registered name, in registration order. */

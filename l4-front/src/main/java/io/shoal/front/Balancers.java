@@ -1,6 +1,5 @@
 package io.shoal.front;
 
-import io.shoal.base.registry.Entry;
 import io.shoal.base.registry.Registry;
 import java.util.List;
 
@@ -18,11 +17,6 @@ public final class Balancers {
   /** The registry itself: every balancer's name and summary. */
   public static Registry<Balancer> registry() {
     return REGISTRY;
-  }
-
-  /** Every registered balancer, default first. */
-  public static List<Entry<Balancer>> entries() {
-    return REGISTRY.entries();
   }
 
   /** Every registered name, default first. */

@@ -15,6 +15,7 @@ import io.shoal.traces.weighted.WeightedTraceReader;
 import io.shoal.traces.weighted.WeightedTraceWriter;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -59,15 +60,8 @@ public enum TraceFormat {
     this.writer = writer;
   }
 
-  private static final Registry<TraceFormat> REGISTRY = newRegistry();
-
-  private static Registry<TraceFormat> newRegistry() {
-    Registry.Builder<TraceFormat> b = Registry.<TraceFormat>builder("trace format").ignoringCase();
-    for (TraceFormat format : values()) {
-      b.add(format.id, format.summary, () -> format);
-    }
-    return b.build();
-  }
+  private static final Registry<TraceFormat> REGISTRY = Registry.<TraceFormat>builder("trace format")
+      .ignoringCase().addConstants(List.of(values()), TraceFormat::id, TraceFormat::summary).build();
 
   /** The registry of every format: name, summary, and the format itself. */
   public static Registry<TraceFormat> registry() {

@@ -134,6 +134,18 @@ public final class Registry<T> {
     }
 
     /**
+     * Registers each of {@code constants} (an enum's values, say) as an entry without parameters
+     * whose factory returns the constant itself.
+     */
+    public <C extends T> Builder<T> addConstants(List<C> constants, Function<? super C, String> name,
+        Function<? super C, String> summary) {
+      for (C c : constants) {
+        add(name.apply(c), summary.apply(c), () -> c);
+      }
+      return this;
+    }
+
+    /**
      * Registers {@code entry}.
      *
      * @throws IllegalArgumentException if its name is registered already

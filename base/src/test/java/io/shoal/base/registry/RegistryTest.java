@@ -60,6 +60,16 @@ class RegistryTest {
     assertThatThrownBy(() -> formats.create("TSV")).hasMessage("format: \"TSV\" (expected one of: csv)");
   }
 
+  enum Unit { SECONDS, MINUTES }
+
+  @Test
+  void constantsAreEntriesThatMakeThemselves() {
+    Registry<Unit> units = Registry.<Unit>builder("unit").ignoringCase()
+        .addConstants(List.of(Unit.values()), u -> u.name().toLowerCase(java.util.Locale.ROOT), u -> "a unit").build();
+    assertThat(units.names()).containsExactly("seconds", "minutes");
+    assertThat(units.create("Minutes")).isSameAs(Unit.MINUTES);
+  }
+
   @Test
   void aNameRegisteredTwiceIsRefused() {
     Registry.Builder<String> b = Registry.<String>builder("balancer").add("weighted", "by weight", () -> "w");

@@ -1,6 +1,7 @@
 package io.shoal.bench.report;
 
 import io.shoal.base.registry.Registry;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Every report format, by name, through the one registry shape the CLI and the tests read. */
@@ -19,15 +20,8 @@ public enum ReportFormat {
     this.factory = factory;
   }
 
-  private static final Registry<ReportFormat> REGISTRY = newRegistry();
-
-  private static Registry<ReportFormat> newRegistry() {
-    Registry.Builder<ReportFormat> b = Registry.<ReportFormat>builder("report format").ignoringCase();
-    for (ReportFormat f : values()) {
-      b.add(f.id, f.description, () -> f);
-    }
-    return b.build();
-  }
+  private static final Registry<ReportFormat> REGISTRY = Registry.<ReportFormat>builder("report format")
+      .ignoringCase().addConstants(List.of(values()), ReportFormat::id, ReportFormat::description).build();
 
   /** The registry of every format: name, summary, and the format itself. */
   public static Registry<ReportFormat> registry() {

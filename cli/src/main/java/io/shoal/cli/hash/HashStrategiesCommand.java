@@ -20,7 +20,7 @@ public final class HashStrategiesCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    for (Entry<Strategy> e : Strategies.entries()) {
+    for (Entry<Strategy> e : Strategies.registry().entries()) {
       String params = e.parameters().isEmpty() ? "" : e.parameters().stream().map(Parameter::toString)
           .collect(Collectors.joining(",", "(", ")"));
       out.printf("%-14s %-40s %s%n", e.name(), params, e.summary());
