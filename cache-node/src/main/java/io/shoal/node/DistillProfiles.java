@@ -92,11 +92,7 @@ final class DistillProfiles {
       if (n.isBlank()) {
         continue;
       }
-      if (!Distillers.names().contains(n.strip())) {
-        throw new IllegalArgumentException("unknown distiller " + n.strip() + " (expected: one of "
-            + String.join(", ", Distillers.names()) + ")");
-      }
-      names.add(n.strip());
+      names.add(Distillers.registry().entry(n.strip()).name());
     }
     return names;
   }

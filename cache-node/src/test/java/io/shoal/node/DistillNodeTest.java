@@ -234,7 +234,7 @@ class DistillNodeTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.profiles.mobile.quality", "101"))
         .hasMessageContaining("distill.profiles").hasMessageContaining("mobile.quality: \"101\"");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.profiles.mobile.distillers", "jpeg,webp"))
-        .hasMessageContaining("unknown distiller webp");
+        .hasMessageContaining("distiller: \"webp\" (expected one of: jpeg, png, gif, gzip)");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.default-profile", "tiny"))
         .hasMessageStartingWith("distill.default-profile: \"tiny\" (expected: save-data or a profile");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.max-pixels", "0"))
