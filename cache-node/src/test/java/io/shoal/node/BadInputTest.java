@@ -59,6 +59,11 @@ class BadInputTest {
     return RawHttp.exchange(node.proxyAddress(), raw);
   }
 
+  /** A CSV value's escapes ({@code \r}, {@code \n}, {@code \t}, {@code \x20}) as the bytes they name. */
+  static String unescape(String csv) {
+    return csv.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t").replace("\\x20", " ");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "garbage request line|NONSENSE\\r\\n\\r\\n",
@@ -66,7 +71,7 @@ class BadInputTest {
       "unknown version|GET http://127.0.0.1/ HTTP/9.9\\r\\nHost: x\\r\\n\\r\\n",
   })
   void malformedRequestsGet400(String name, String raw) throws Exception {
-    RawHttp.Response r = send(raw.replace("\\r\\n", "\r\n"));
+    RawHttp.Response r = send(unescape(raw));
     assertThat(r.status).isEqualTo(400);
   }
 
@@ -114,7 +119,7 @@ class BadInputTest {
   })
   void ambiguousFramingGets400(String name, String headers) throws Exception {
     RawHttp.Response r = send("POST " + url("/echo") + " HTTP/1.1\r\nHost: x\r\n"
-        + headers.replace("\\r\\n", "\r\n") + "\r\n\r\n0\r\n\r\n");
+        + unescape(headers) + "\r\n\r\n0\r\n\r\n");
     assertThat(r.status).isEqualTo(400);
   }
 
@@ -128,8 +133,7 @@ class BadInputTest {
   })
   void obsFoldGets400AndTheConnectionIsClosed(String name, String headers) throws Exception {
     origin.stubFor(any(urlEqualTo("/fold")).willReturn(aResponse().withBody("f")));
-    String raw = "GET " + url("/fold") + " HTTP/1.1\r\n" + headers.replace("\\r", "\r").replace("\\n", "\n")
-        .replace("\\t", "\t").replace("\\x20", " ") + "Host: x\r\n\r\n";
+    String raw = "GET " + url("/fold") + " HTTP/1.1\r\n" + unescape(headers) + "Host: x\r\n\r\n";
     try (RawHttp c = new RawHttp(node.proxyAddress())) {
       c.send(raw);
       RawHttp.Response r = c.read(false);

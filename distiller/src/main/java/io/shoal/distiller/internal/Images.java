@@ -9,17 +9,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ImageReaderWriterSpi;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -30,11 +32,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * keeps the aspect ratio, and JPEG/PNG encoding, all in memory (never ImageIO's file cache).
  */
 final class Images {
-  private static final ImageReaderSpi JPEG_READER = readerSpi("jpeg");
-  private static final ImageReaderSpi PNG_READER = readerSpi("png");
-  private static final ImageReaderSpi GIF_READER = readerSpi("gif");
-  private static final ImageWriterSpi JPEG_WRITER = writerSpi("jpeg");
-  private static final ImageWriterSpi PNG_WRITER = writerSpi("png");
+  private static final ImageReaderSpi JPEG_READER = provider(ImageReaderSpi.class, "jpeg");
+  private static final ImageReaderSpi PNG_READER = provider(ImageReaderSpi.class, "png");
+  private static final ImageReaderSpi GIF_READER = provider(ImageReaderSpi.class, "gif");
+  private static final ImageWriterSpi JPEG_WRITER = provider(ImageWriterSpi.class, "jpeg");
+  private static final ImageWriterSpi PNG_WRITER = provider(ImageWriterSpi.class, "png");
 
   private Images() {}
 
@@ -217,19 +219,11 @@ final class Images {
     }
   }
 
-  private static ImageReaderSpi readerSpi(String format) {
-    Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format);
-    ImageReader r = it.next();
-    ImageReaderSpi spi = r.getOriginatingProvider();
-    r.dispose();
-    return spi;
-  }
-
-  private static ImageWriterSpi writerSpi(String format) {
-    Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(format);
-    ImageWriter w = it.next();
-    ImageWriterSpi spi = w.getOriginatingProvider();
-    w.dispose();
-    return spi;
+  /** ImageIO's first provider of {@code kind} for {@code format}: the one its by-name lookups use. */
+  private static <S extends ImageReaderWriterSpi> S provider(Class<S> kind, String format) {
+    Iterator<S> it = IIORegistry.getDefaultInstance().getServiceProviders(kind,
+        spi -> Arrays.stream(((ImageReaderWriterSpi) spi).getFormatNames()).anyMatch(format::equalsIgnoreCase),
+        true);
+    return it.next();
   }
 }
