@@ -1,6 +1,6 @@
 # Shared set-up of the node benchmark scripts (sourced, not run): packages, a work directory
-# cleaned up on exit, an nginx origin that must answer 200, the shoal jar, a shoal node.
-# Callers set: root, origin_port, node_port, admin_port.
+# cleaned up on exit, an nginx origin that must answer 200, the shoal jar, a shoal node,
+# waiting for a URL. Callers set: root, origin_port, node_port, admin_port.
 
 # Installs the Debian packages of the commands given, where missing.
 bench_install() {
@@ -11,17 +11,22 @@ bench_install() {
   fi
 }
 
-# Sets work (a fresh directory with www/ and logs/) and pids; on exit kills them and nginx.
+# Sets work (a fresh directory with www/ and logs/) and pids; on exit (or INT, TERM) kills them
+# and every daemon whose pid file is $work/*.pid (nginx, squid), then removes the directory.
 bench_workdir() {
   work="$(mktemp -d)"
   pids=()
-  trap bench_cleanup EXIT
+  trap bench_cleanup EXIT INT TERM
   mkdir -p "$work/www" "$work/logs"
 }
 
 bench_cleanup() {
+  local f daemons=0
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  for f in "$work"/*.pid; do
+    if [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; then daemons=1; fi
+  done
+  [ "$daemons" = 0 ] || sleep 1   # let them remove their files before the directory goes
   rm -rf "$work"
 }
 
@@ -65,5 +70,11 @@ bench_start_node() {
     --reverse "http://127.0.0.1:$origin_port" --set proxy.host=127.0.0.1 --set node.id=bench --cache-size "$2" \
     > "$work/node.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$admin_port/health" && break; sleep 0.2; done
+  bench_wait_http "http://127.0.0.1:$admin_port/health"
+}
+
+# Waits up to 30 s for URL $1 to answer at all; fails saying so otherwise.
+bench_wait_http() {
+  for _ in $(seq 150); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "no answer from $1" >&2; return 1
 }

@@ -16,27 +16,11 @@ conns="${CONNECTIONS:-63}"
 workers="${NGINX_WORKERS:-1}"
 nginx_port=18101; node_port=18102; admin_port=18103
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-jar="${SHOAL_JAR:-}"
-if [ -z "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -pl cli -am package -DskipTests)
-  jar="$root/cli/target/shoal.jar"
-fi
-
-work="$(mktemp -d)"
+source "$root/bench/scripts/lib.sh"
+bench_install nginx wrk curl
+bench_jar
+bench_workdir
 chmod 755 "$work"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 body="$(head -c 1024 /dev/zero | tr '\0' 'x')"
 cat > "$work/nginx.conf" <<CONF
@@ -108,7 +92,7 @@ java ${SHOAL_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" node --port "$node_port" --
   --id limit-node --set proxy.host=127.0.0.1 --set proxy.allowed-destinations=127.0.0.0/8 \
   --cache-size 256MB >"$work/node.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$admin_port/health" >/dev/null && break; sleep 0.2; done
+bench_wait_http "http://127.0.0.1:$admin_port/health"
 node_cpu0="$(proc_cpu "${pids[0]}")"
 node="$(cpu_replay "$work/client2.cpu" "${pids[0]}" node "http://127.0.0.1:$node_port" --origin "http://127.0.0.1:$nginx_port" \
   --status "http://127.0.0.1:$admin_port/status")"

@@ -18,32 +18,16 @@ conns="${CONNECTIONS:-63}"
 max_object="${MAX_OBJECT:-16}"
 origin_port=18201; node_port=18202; admin_port=18203; squid_port=18204
 
+source "$root/bench/scripts/lib.sh"
 if ! command -v squid >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq squid >/dev/null
+  bench_install squid
   # Debian starts the packaged service on :3128; this script runs its own instance.
   (systemctl stop squid || service squid stop) >/dev/null 2>&1 || true
 fi
-jar="${SHOAL_JAR:-}"
-if [ -z "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -pl cli -am package -DskipTests)
-  jar="$root/cli/target/shoal.jar"
-fi
-
-work="$(mktemp -d)"
+bench_install curl
+bench_jar
+bench_workdir
 chmod 755 "$work"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/squid.pid" ] && kill "$(cat "$work/squid.pid")" 2>/dev/null || true
-  sleep 1
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-wait_http() { # url
-  for _ in $(seq 150); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
-  echo "no answer from $1" >&2; return 1
-}
 
 java -jar "$jar" bench origin --port "$origin_port" >"$work/origin.log" 2>&1 &
 pids+=($!)
@@ -76,8 +60,8 @@ chown proxy "$work" 2>/dev/null || true
 squid -f "$work/squid.conf" -N >"$work/squid.log" 2>&1 &
 pids+=($!)
 
-wait_http "http://127.0.0.1:$origin_port/_origin/stats"
-wait_http "http://127.0.0.1:$admin_port/health"
+bench_wait_http "http://127.0.0.1:$origin_port/_origin/stats"
+bench_wait_http "http://127.0.0.1:$admin_port/health"
 for _ in $(seq 150); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -x "http://127.0.0.1:$squid_port" \
     "http://127.0.0.1:$origin_port/o/1/probe.html")" = 200 ] && break
