@@ -1,9 +1,14 @@
 package io.shoal.node;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shoal.distiller.DistillService;
+import io.shoal.distiller.DistillSettings;
+import io.shoal.distiller.Distiller;
+import io.shoal.distiller.ProfileSelector;
 import io.shoal.node.internal.admin.AdminHandler;
 import io.shoal.node.internal.cache.CachePolicy;
 import io.shoal.node.internal.cache.Collapser;
@@ -16,16 +21,13 @@ import io.shoal.node.internal.proxy.ProxyContext;
 import io.shoal.node.internal.proxy.ProxyHandlers;
 import io.shoal.node.internal.proxy.ProxyListener;
 import io.shoal.node.internal.proxy.ProxyMetrics;
+import io.shoal.router.MembershipSettings;
 import io.shoal.router.UrlNormalizer;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.shoal.distiller.DistillService;
-import io.shoal.distiller.Distiller;
-import io.shoal.distiller.ProfileSelector;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -58,80 +60,80 @@ public final class CacheNode implements AutoCloseable {
   private CacheNode(NodeConfig config, List<Distiller> distillers) {
     this.config = Objects.requireNonNull(config, "config");
     this.id = config.nodeId();
-    CachingDnsResolver dns = new CachingDnsResolver(config.get(Settings.ORIGIN_DNS_TTL));
+    CachingDnsResolver dns = new CachingDnsResolver(config.get(OriginSettings.DNS_TTL));
     this.origin = new OriginClient(new OriginClient.Options(dns,
-        config.get(Settings.ORIGIN_CONNECT_TIMEOUT), config.get(Settings.ORIGIN_RESPONSE_TIMEOUT),
-        config.get(Settings.ORIGIN_IDLE_TIMEOUT), config.get(Settings.ORIGIN_MAX_CONNECTIONS),
-        config.get(Settings.ORIGIN_MAX_PER_ROUTE)));
+        config.get(OriginSettings.CONNECT_TIMEOUT), config.get(OriginSettings.RESPONSE_TIMEOUT),
+        config.get(OriginSettings.IDLE_TIMEOUT), config.get(OriginSettings.MAX_CONNECTIONS),
+        config.get(OriginSettings.MAX_PER_ORIGIN)));
     this.accessLog = accessLog(config);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    long cacheBytes = config.get(Settings.CACHE_SIZE);
+    long cacheBytes = config.get(CacheSettings.SIZE);
     HttpCache cache = new HttpCache(cacheBytes);
     CaffeineCacheMetrics.monitor(registry, cache.responses(), "shoal.cache");
     registry.gauge("shoal.cache.bytes", cache, HttpCache::bytes);
     new JvmMemoryMetrics().bindTo(registry);
     ProxyMetrics metrics = new ProxyMetrics(registry);
     UrlNormalizer normalizer = UrlNormalizer.builder()
-        .includeQuery(config.get(Settings.KEY_QUERY))
-        .sortQuery(config.get(Settings.KEY_SORT_QUERY))
-        .ignoreQueryParameters(config.get(Settings.KEY_IGNORED_PARAMETERS).toArray(new String[0]))
+        .includeQuery(config.get(CacheSettings.KEY_QUERY))
+        .sortQuery(config.get(CacheSettings.KEY_SORT_QUERY))
+        .ignoreQueryParameters(config.get(CacheSettings.KEY_IGNORED_PARAMETERS).toArray(new String[0]))
         .build();
     this.distiller = distiller(config, registry, distillers);
     ProxyContext context = ProxyContext.builder()
         .nodeId(id)
         .normalizer(normalizer)
         .cache(cache)
-        .policy(new CachePolicy(config.get(Settings.CACHE_HEURISTIC_FRACTION), config.get(Settings.CACHE_HEURISTIC_MAX)))
-        .collapser(new Collapser(config.get(Settings.CACHE_NOT_STORABLE_TTL)))
+        .policy(new CachePolicy(config.get(CacheSettings.HEURISTIC_FRACTION), config.get(CacheSettings.HEURISTIC_MAX)))
+        .collapser(new Collapser(config.get(CacheSettings.NOT_STORABLE_TTL)))
         .origin(origin)
-        .destinations(dns, config.get(Settings.ALLOWED_DESTINATIONS))
+        .destinations(dns, config.get(ProxySettings.ALLOWED_DESTINATIONS))
         .metrics(metrics)
-        .reverseOrigin(config.get(Settings.REVERSE_ORIGIN))
-        .maxObjectSize(config.get(Settings.CACHE_MAX_OBJECT))
-        .maxRequestBody(config.get(Settings.MAX_REQUEST_BODY))
-        .collapseTimeout(config.get(Settings.CACHE_COLLAPSE_TIMEOUT))
-        .connectTimeout(config.get(Settings.ORIGIN_CONNECT_TIMEOUT))
-        .responseTimeout(config.get(Settings.ORIGIN_RESPONSE_TIMEOUT))
-        .distiller(distiller, config.get(Settings.DISTILL_STORE_ORIGINAL))
+        .reverseOrigin(config.get(ProxySettings.REVERSE_ORIGIN))
+        .maxObjectSize(config.get(CacheSettings.MAX_OBJECT_SIZE))
+        .maxRequestBody(config.get(ProxySettings.MAX_REQUEST_BODY))
+        .collapseTimeout(config.get(CacheSettings.COLLAPSE_TIMEOUT))
+        .connectTimeout(config.get(OriginSettings.CONNECT_TIMEOUT))
+        .responseTimeout(config.get(OriginSettings.RESPONSE_TIMEOUT))
+        .distiller(distiller, config.get(DistillSettings.STORE_ORIGINAL))
         .build();
-    this.cluster = config.get(Settings.CLUSTER_ENABLED)
+    this.cluster = config.get(MembershipSettings.ENABLED)
         ? new NodeCluster(config, normalizer, () -> (double) cache.bytes() / cacheBytes,
             key -> cache.invalidate(key) > 0, registry)
         : null;
     ProxyHandlers.Cluster hooks = cluster == null ? null
         : new ProxyHandlers.Cluster(cluster::isPeer, cluster::fromPeer, cluster::route, cluster::pac, cluster.relay());
-    HttpHandler proxy = ProxyHandlers.chain(context, accessLog, dns, config.get(Settings.CLIENT_ACL),
-        config.get(Settings.MAX_HEADER_BYTES), config.get(Settings.CONNECT_PORTS), hooks);
+    HttpHandler proxy = ProxyHandlers.chain(context, accessLog, dns, config.get(ProxySettings.CLIENT_ACL),
+        config.get(ProxySettings.MAX_HEADER_BYTES), config.get(ProxySettings.CONNECT_PORTS), hooks);
     this.graceful = new GracefulShutdownHandler(proxy);
     HttpHandler admin = new AdminHandler(id, cache, cacheBytes, metrics, registry, normalizer,
-        config.get(Settings.ADMIN_TOKEN), serving::get, cluster);
-    int ioThreads = config.get(Settings.IO_THREADS);
-    long maxHeader = config.get(Settings.MAX_HEADER_BYTES);
+        config.get(AdminSettings.TOKEN), serving::get, cluster);
+    int ioThreads = config.get(ProxySettings.IO_THREADS);
+    long maxHeader = config.get(ProxySettings.MAX_HEADER_BYTES);
     OptionMap serverOptions = OptionMap.builder()
         .set(UndertowOptions.DECODE_URL, false)
         .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
         // Undertow's own hard limit sits above ours so that ours can answer 431 with a reason.
         .set(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, maxHeader * 2 + 1024))
-        .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
-        .set(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
+        .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.get(ProxySettings.IDLE_TIMEOUT)))
+        .set(UndertowOptions.IDLE_TIMEOUT, millis(config.get(ProxySettings.IDLE_TIMEOUT)))
         .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
         .getMap();
     // The builder runs the admin listener and the worker; the proxy listener is opened on that
     // worker by ProxyListener, which guards each connection's raw request heads.
     this.server = Undertow.builder()
         .setIoThreads(ioThreads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : ioThreads)
-        .setWorkerThreads(config.get(Settings.WORKER_THREADS))
-        .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.get(Settings.IDLE_TIMEOUT)))
+        .setWorkerThreads(config.get(ProxySettings.WORKER_THREADS))
+        .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.get(ProxySettings.IDLE_TIMEOUT)))
         .setSocketOption(Options.TCP_NODELAY, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
-        .addHttpListener(config.get(Settings.ADMIN_PORT), config.get(Settings.ADMIN_HOST), admin)
+        .addHttpListener(config.get(AdminSettings.PORT), config.get(AdminSettings.HOST), admin)
         .build();
     try {
       server.start();
       this.proxyListener = ProxyListener.open(server.getWorker(),
-          new InetSocketAddress(config.get(Settings.PROXY_HOST), config.get(Settings.PROXY_PORT)), graceful,
-          serverOptions, OptionMap.EMPTY, config.get(Settings.REQUEST_TIMEOUT),
-          config.get(Settings.PROXY_PROTOCOL) ? config.get(Settings.PROXY_PROTOCOL_FROM) : null);
+          new InetSocketAddress(config.get(ProxySettings.HOST), config.get(ProxySettings.PORT)), graceful,
+          serverOptions, OptionMap.EMPTY, config.get(ProxySettings.REQUEST_TIMEOUT),
+          config.get(ProxySettings.PROXY_PROTOCOL) ? config.get(ProxySettings.PROXY_PROTOCOL_FROM) : null);
     } catch (IOException | RuntimeException e) {
       server.stop();
       origin.close();
@@ -139,9 +141,9 @@ public final class CacheNode implements AutoCloseable {
       if (cluster != null) {
         cluster.close();
       }
-      throw new IllegalStateException("cannot listen on proxy " + config.get(Settings.PROXY_HOST) + ":"
-          + config.get(Settings.PROXY_PORT) + " / admin " + config.get(Settings.ADMIN_HOST) + ":"
-          + config.get(Settings.ADMIN_PORT) + ": " + rootMessage(e), e);
+      throw new IllegalStateException("cannot listen on proxy " + config.get(ProxySettings.HOST) + ":"
+          + config.get(ProxySettings.PORT) + " / admin " + config.get(AdminSettings.HOST) + ":"
+          + config.get(AdminSettings.PORT) + ": " + rootMessage(e), e);
     }
     this.proxyAddress = proxyListener.address();
     this.adminAddress = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
@@ -154,8 +156,8 @@ public final class CacheNode implements AutoCloseable {
         origin.close();
         accessLog.close();
         cluster.close();
-        throw new IllegalStateException("cluster " + config.get(Settings.CLUSTER_NAME) + ": cannot join on "
-            + config.get(Settings.CLUSTER_BIND_ADDRESS) + ":" + config.get(Settings.CLUSTER_BIND_PORT)
+        throw new IllegalStateException("cluster " + config.get(MembershipSettings.NAME) + ": cannot join on "
+            + config.get(MembershipSettings.BIND_ADDRESS) + ":" + config.get(MembershipSettings.BIND_PORT)
             + ": " + rootMessage(e), e);
       }
     }
@@ -205,11 +207,11 @@ public final class CacheNode implements AutoCloseable {
     }
     if (cluster != null) {
       // Others stop routing here first; requests already on their way still finish.
-      cluster.drain(config.get(Settings.SHUTDOWN_TIMEOUT));
+      cluster.drain(config.get(NodeSettings.SHUTDOWN_TIMEOUT));
     }
     graceful.shutdown();
     try {
-      graceful.awaitShutdown(config.get(Settings.SHUTDOWN_TIMEOUT).toMillis());
+      graceful.awaitShutdown(config.get(NodeSettings.SHUTDOWN_TIMEOUT).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -227,19 +229,19 @@ public final class CacheNode implements AutoCloseable {
 
   /** The distill service of {@code distill.*}, its meters on the node's registry; null when off. */
   private static DistillService distiller(NodeConfig config, MeterRegistry registry, List<Distiller> distillers) {
-    if (!config.get(Settings.DISTILL_ENABLED)) {
+    if (!config.get(DistillSettings.ENABLED)) {
       return null;
     }
     ProfileSelector.Builder selector = ProfileSelector.builder()
-        .defaultProfile(config.get(Settings.DISTILL_DEFAULT_PROFILE))
-        .saveDataProfile(config.get(Settings.DISTILL_SAVE_DATA_PROFILE))
-        .clientHeader(config.get(Settings.DISTILL_CLIENT_HEADER));
-    config.get(Settings.DISTILL_PROFILES).values().forEach(selector::profile);
-    int threads = config.get(Settings.DISTILL_THREADS);
-    int queue = config.get(Settings.DISTILL_QUEUE);
+        .defaultProfile(config.get(DistillSettings.DEFAULT_PROFILE))
+        .saveDataProfile(config.get(DistillSettings.SAVE_DATA_PROFILE))
+        .clientHeader(config.get(DistillSettings.CLIENT_HEADER));
+    config.get(DistillSettings.PROFILES).values().forEach(selector::profile);
+    int threads = config.get(DistillSettings.THREADS);
+    int queue = config.get(DistillSettings.QUEUE);
     DistillService.Builder b = DistillService.builder().selector(selector.build())
-        .timeout(config.get(Settings.DISTILL_TIMEOUT))
-        .maxPixels(config.get(Settings.DISTILL_MAX_PIXELS))
+        .timeout(config.get(DistillSettings.TIMEOUT))
+        .maxPixels(config.get(DistillSettings.MAX_PIXELS))
         .meterRegistry(registry);
     distillers.forEach(b::distiller);
     if (threads > 0) {
@@ -252,12 +254,12 @@ public final class CacheNode implements AutoCloseable {
   }
 
   private static AccessLog accessLog(NodeConfig config) {
-    String file = config.get(Settings.ACCESS_LOG);
+    String file = config.get(AdminSettings.ACCESS_LOG);
     if (file.isEmpty()) {
       return AccessLog.off();
     }
     try {
-      return AccessLog.to(Path.of(file), config.get(Settings.ACCESS_LOG_MAX), config.get(Settings.ACCESS_LOG_KEEP));
+      return AccessLog.to(Path.of(file), config.get(AdminSettings.ACCESS_LOG_MAX), config.get(AdminSettings.ACCESS_LOG_KEEP));
     } catch (IOException e) {
       throw new UncheckedIOException("log.access-file: cannot open " + file + ": " + e.getMessage(), e);
     }

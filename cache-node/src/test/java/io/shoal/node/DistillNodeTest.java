@@ -2,6 +2,7 @@ package io.shoal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.distiller.DistillSettings;
 import io.shoal.distiller.Distiller;
 import io.shoal.distiller.Input;
 import io.shoal.distiller.Result;
@@ -239,7 +240,7 @@ class DistillNodeTest {
         .hasMessageStartingWith("distill.default-profile: \"tiny\" (expected: save-data or a profile");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.max-pixels", "0"))
         .hasMessageStartingWith("distill.max-pixels: \"0\" (expected: an integer > 0)");
-    assertThat(config("distill.profiles.mobile.quality", "30").get(Settings.DISTILL_PROFILES).get("mobile").quality())
+    assertThat(config("distill.profiles.mobile.quality", "30").get(DistillSettings.PROFILES).get("mobile").quality())
         .isEqualTo(30);
   }
 
@@ -251,7 +252,7 @@ class DistillNodeTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> config("distill.profiles.mobile.huffman", "true"))
         .hasMessageEndingWith(": mobile.huffman: \"true\" (expected: standard or optimized)");
     Map<String, io.shoal.distiller.Profile> profiles = config("distill.profiles.mobile.huffman", "optimized",
-        "distill.profiles.lite.quality", "60").get(Settings.DISTILL_PROFILES);
+        "distill.profiles.lite.quality", "60").get(DistillSettings.PROFILES);
     assertThat(profiles.get("mobile").huffman()).isEqualTo(io.shoal.distiller.Profile.Huffman.OPTIMIZED);
     assertThat(profiles.get("lite").huffman()).isEqualTo(io.shoal.distiller.Profile.Huffman.STANDARD);
   }

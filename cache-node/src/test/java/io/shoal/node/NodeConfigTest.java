@@ -3,8 +3,11 @@ package io.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.shoal.base.config.Reference;
+import io.shoal.base.config.Setting;
+import io.shoal.router.ForwardSettings;
+import io.shoal.router.MembershipSettings;
+import io.shoal.router.RouterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,35 +25,34 @@ class NodeConfigTest {
   @Test
   void defaultsAreProxy3128AdminLoopback9090Cache256MbConnect443() {
     NodeConfig c = NodeConfig.defaults();
-    assertThat(c.get(Settings.PROXY_PORT)).isEqualTo(3128);
-    assertThat(c.get(Settings.ADMIN_PORT)).isEqualTo(9090);
-    assertThat(c.get(Settings.ADMIN_HOST)).isEqualTo("127.0.0.1");
-    assertThat(c.get(Settings.CACHE_SIZE)).isEqualTo(256L * 1024 * 1024);
-    assertThat(c.get(Settings.CONNECT_PORTS)).containsExactly(443);
-  }
-
-  @Test
-  void referenceFileIsGeneratedFromTheRegistry() throws Exception {
-    try (InputStream in = NodeConfig.reference()) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ReferenceConfig.yaml());
-    }
+    assertThat(c.get(ProxySettings.PORT)).isEqualTo(3128);
+    assertThat(c.get(AdminSettings.PORT)).isEqualTo(9090);
+    assertThat(c.get(AdminSettings.HOST)).isEqualTo("127.0.0.1");
+    assertThat(c.get(CacheSettings.SIZE)).isEqualTo(256L * 1024 * 1024);
+    assertThat(c.get(ProxySettings.CONNECT_PORTS)).containsExactly(443);
   }
 
   @Test
   void referenceFileLoadsToExactlyTheDefaults() throws Exception {
     Path file = dir.resolve("shoal.yaml");
-    try (InputStream in = NodeConfig.reference()) {
-      Files.write(file, in.readAllBytes());
-    }
-    Map<String, String> names;
-    try (var reader = Files.newBufferedReader(file)) {
-      names = NodeConfig.flatten(reader, "ref");
-    }
-    assertThat(names.keySet()).containsExactlyElementsOf(Settings.all().stream().map(Setting::name).toList());
+    String reference = Reference.yaml(NodeConfig.SCHEMA, List.of("reference"));
+    Files.writeString(file, reference);
     NodeConfig loaded = NodeConfig.load(file, Map.of());
-    for (Setting<?> s : Settings.all()) {
+    for (Setting<?> s : NodeConfig.SCHEMA.settings()) {
       assertThat((Object) loaded.get(s)).as(s.name()).isEqualTo(NodeConfig.defaults().get(s));
+      String leaf = s.name().substring(s.name().lastIndexOf('.') + 1);
+      assertThat(reference).as(s.name()).contains("\n" + "  ".repeat(s.name().split("\\.").length - 1) + leaf + ": ");
     }
+  }
+
+  @Test
+  void everyValueInTheReferenceFileCountsWhenChanged() throws Exception {
+    // A file that sets a setting away from its default must change exactly that value.
+    Path file = dir.resolve("shoal.yaml");
+    Files.writeString(file, Reference.yaml(NodeConfig.SCHEMA, List.of()).replace("port: 3128", "port: 3999"));
+    NodeConfig loaded = NodeConfig.load(file, Map.of());
+    assertThat(loaded.get(ProxySettings.PORT)).isEqualTo(3999);
+    assertThat(loaded.get(AdminSettings.PORT)).isEqualTo(9090);
   }
 
   @Test
@@ -58,10 +60,10 @@ class NodeConfigTest {
     Path file = dir.resolve("shoal.yaml");
     Files.writeString(file, "proxy:\n  port: 8000\n  connect-ports: [443, 8443]\ncache:\n  size: 1GB\n");
     NodeConfig c = NodeConfig.load(file, Map.of("proxy.port", "8001"));
-    assertThat(c.get(Settings.PROXY_PORT)).isEqualTo(8001);
-    assertThat(c.get(Settings.CONNECT_PORTS)).containsExactly(443, 8443);
-    assertThat(c.get(Settings.CACHE_SIZE)).isEqualTo(1L << 30);
-    assertThat(c.get(Settings.REQUEST_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.get(ProxySettings.PORT)).isEqualTo(8001);
+    assertThat(c.get(ProxySettings.CONNECT_PORTS)).containsExactly(443, 8443);
+    assertThat(c.get(CacheSettings.SIZE)).isEqualTo(1L << 30);
+    assertThat(c.get(ProxySettings.REQUEST_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
   }
 
   @ParameterizedTest
@@ -116,12 +118,12 @@ class NodeConfigTest {
     Files.writeString(file, "cluster:\n  enabled: true\n  peers: [10.0.0.1:7800, 10.0.0.2:7800]\n"
         + "  load-report: {interval: 250ms, threshold: 0.2}\n  forward: {max-per-peer: 8}\n");
     NodeConfig c = NodeConfig.load(file, Map.of("cluster.strategy", "carp", "node.id", "n1"));
-    assertThat(c.get(Settings.CLUSTER_ENABLED)).isTrue();
-    assertThat(c.get(Settings.CLUSTER_PEERS)).containsExactly("10.0.0.1:7800", "10.0.0.2:7800");
-    assertThat(c.get(Settings.CLUSTER_LOAD_INTERVAL)).isEqualTo(java.time.Duration.ofMillis(250));
-    assertThat(c.get(Settings.CLUSTER_LOAD_THRESHOLD)).isEqualTo(0.2);
-    assertThat(c.get(Settings.FORWARD_MAX_PER_PEER)).isEqualTo(8);
-    assertThat(c.get(Settings.CLUSTER_STRATEGY)).isEqualTo("carp");
+    assertThat(c.get(MembershipSettings.ENABLED)).isTrue();
+    assertThat(c.get(MembershipSettings.PEERS)).containsExactly("10.0.0.1:7800", "10.0.0.2:7800");
+    assertThat(c.get(MembershipSettings.LOAD_INTERVAL)).isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(c.get(MembershipSettings.LOAD_THRESHOLD)).isEqualTo(0.2);
+    assertThat(c.get(ForwardSettings.MAX_PER_PEER)).isEqualTo(8);
+    assertThat(c.get(RouterSettings.STRATEGY)).isEqualTo("carp");
     assertThat(c.clusterNodeId()).isEqualTo("n1");
   }
 
@@ -136,7 +138,7 @@ class NodeConfigTest {
         .hasMessage("config " + file + ": expected a mapping of settings at the top level");
     Files.writeString(file, "proxy:\n  port: -1\n");
     assertThatThrownBy(() -> NodeConfig.load(file, Map.of()))
-        .hasMessage("config " + file + ": proxy.port: \"-1\" (expected: a port 0-65535)");
+        .hasMessage("config " + file + ", line 2: proxy.port: \"-1\" (expected: a port 0-65535)");
     assertThatThrownBy(() -> NodeConfig.load(dir.resolve("missing.yaml"), Map.of()))
         .hasMessageContaining("missing.yaml: cannot read");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,12 +61,16 @@ class ParsersFuzzTest {
   }
 
   @FuzzTest(maxDuration = "30s")
-  void anyConfigIsLoadedOrRefusedByName(FuzzedDataProvider data) {
+  void anyConfigIsLoadedOrRefusedByName(FuzzedDataProvider data) throws java.io.IOException {
     String yaml = data.consumeRemainingAsString();
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("fuzz", ".yaml");
     try {
-      NodeConfig.of(NodeConfig.flatten(new StringReader(yaml), "fuzz"));
+      java.nio.file.Files.write(file, yaml.getBytes(StandardCharsets.UTF_8));
+      NodeConfig.load(file, java.util.Map.of());
     } catch (IllegalArgumentException e) {
       assertThat(e.getMessage()).isNotBlank();
+    } finally {
+      java.nio.file.Files.delete(file);
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public final class Sizes {
   /** What {@link #parse} accepts, for {@code (expected: ...)} messages. */
-  public static final String EXPECTED = "a size > 0 such as 512B, 64KB, 256MB or 1GB";
+  public static final String EXPECTED = "a size > 0 such as 512KB, 256MB or 1GB";
   /** What {@link #parseNonNegative} accepts. */
   public static final String EXPECTED_OR_ZERO = "a size >= 0 such as 0B, 64KB, 256MB or 1GB";
 

@@ -1,22 +1,25 @@
 package io.shoal.cli.node;
 
+import io.shoal.node.AdminSettings;
+import io.shoal.cli.ShoalConfig;
 import io.shoal.node.CacheNode;
+import io.shoal.node.CacheSettings;
 import io.shoal.node.NodeConfig;
-import io.shoal.node.Settings;
+import io.shoal.node.NodeSettings;
+import io.shoal.node.ProxySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code shoal node}: runs one cache node until interrupted (SIGINT/SIGTERM shut it down
@@ -73,12 +76,8 @@ public final class NodeCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     if (printReference) {
-      try (InputStream in = NodeConfig.reference()) {
-        out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        out.flush();
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read the reference config: " + e.getMessage(), e);
-      }
+      out.print(ShoalConfig.reference());
+      out.flush();
       return;
     }
     NodeConfig cfg = config();
@@ -99,7 +98,7 @@ public final class NodeCommand implements Runnable {
     }
     out.println("shoal node " + node.id() + ": proxy on http://" + hostPort(node.proxyAddress())
         + " (" + mode(cfg) + "), admin on http://" + hostPort(node.adminAddress())
-        + ", cache " + cfg.get(Settings.CACHE_SIZE) / (1024 * 1024) + "MB");
+        + ", cache " + cfg.get(CacheSettings.SIZE) / (1024 * 1024) + "MB");
     out.flush();
     try {
       stopped.await();
@@ -132,15 +131,15 @@ public final class NodeCommand implements Runnable {
 
   private NodeConfig config() {
     Map<String, String> overrides = new LinkedHashMap<>();
-    put(overrides, Settings.PROXY_PORT.name(), port);
-    put(overrides, Settings.ADMIN_PORT.name(), adminPort);
-    put(overrides, Settings.REVERSE_ORIGIN.name(), reverse);
-    put(overrides, Settings.CACHE_SIZE.name(), cacheSize);
-    put(overrides, Settings.NODE_ID.name(), id);
-    put(overrides, Settings.ACCESS_LOG.name(), accessLog);
+    put(overrides, ProxySettings.PORT.name(), port);
+    put(overrides, AdminSettings.PORT.name(), adminPort);
+    put(overrides, ProxySettings.REVERSE_ORIGIN.name(), reverse);
+    put(overrides, CacheSettings.SIZE.name(), cacheSize);
+    put(overrides, NodeSettings.ID.name(), id);
+    put(overrides, AdminSettings.ACCESS_LOG.name(), accessLog);
     overrides.putAll(set);
     try {
-      return NodeConfig.load(config, overrides);
+      return NodeConfig.from(ShoalConfig.load(config, overrides));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -153,7 +152,7 @@ public final class NodeCommand implements Runnable {
   }
 
   private static String mode(NodeConfig cfg) {
-    String reverse = cfg.get(Settings.REVERSE_ORIGIN);
+    String reverse = cfg.get(ProxySettings.REVERSE_ORIGIN);
     return reverse.isEmpty() ? "forward proxy" : "forward proxy, reverse proxy for " + reverse;
   }
 

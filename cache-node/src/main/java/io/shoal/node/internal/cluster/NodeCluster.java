@@ -5,18 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.Member;
 import io.shoal.node.NodeConfig;
-import io.shoal.node.Settings;
+import io.shoal.node.NodeSettings;
+import io.shoal.node.ProxySettings;
 import io.shoal.router.ClusterView;
 import io.shoal.router.ControlPlane;
+import io.shoal.router.ForwardSettings;
 import io.shoal.router.JGroupsMembership;
 import io.shoal.router.LoadPolicy;
 import io.shoal.router.LoadReport;
 import io.shoal.router.Membership;
+import io.shoal.router.MembershipSettings;
 import io.shoal.router.Peer;
 import io.shoal.router.PeerForwarder;
 import io.shoal.router.ProxyAutoConfig;
 import io.shoal.router.Router;
 import io.shoal.router.RouterHandler;
+import io.shoal.router.RouterSettings;
 import io.shoal.router.UrlNormalizer;
 import io.undertow.server.HttpHandler;
 import java.net.InetAddress;
@@ -70,15 +74,15 @@ public final class NodeCluster implements AutoCloseable {
     this.invalidator = invalidator;
     this.config = config;
     this.id = config.clusterNodeId();
-    this.relay = config.get(Settings.NODE_ROLE).equals("switch");
+    this.relay = config.get(NodeSettings.ROLE).equals("switch");
     this.normalizer = normalizer;
     this.cacheFill = cacheFill;
     this.metrics = new ClusterMetrics(registry);
     this.forwarder = PeerForwarder.builder()
-        .connectTimeout(config.get(Settings.FORWARD_CONNECT_TIMEOUT))
-        .responseTimeout(config.get(Settings.FORWARD_RESPONSE_TIMEOUT))
-        .idleTimeout(config.get(Settings.FORWARD_IDLE_TIMEOUT))
-        .maxConnections(config.get(Settings.FORWARD_MAX_CONNECTIONS), config.get(Settings.FORWARD_MAX_PER_PEER))
+        .connectTimeout(config.get(ForwardSettings.CONNECT_TIMEOUT))
+        .responseTimeout(config.get(ForwardSettings.RESPONSE_TIMEOUT))
+        .idleTimeout(config.get(ForwardSettings.IDLE_TIMEOUT))
+        .maxConnections(config.get(ForwardSettings.MAX_CONNECTIONS), config.get(ForwardSettings.MAX_PER_PEER))
         .observer(metrics)
         .build();
     Gauge.builder("shoal.cluster.members", this, c -> c.router == null ? 0 : c.router.view().peers().size())
@@ -98,53 +102,53 @@ public final class NodeCluster implements AutoCloseable {
    * @throws IllegalStateException when the cluster cannot be joined, with the reason
    */
   public void join(InetSocketAddress proxy) {
-    String advertised = config.get(Settings.CLUSTER_ADVERTISE);
+    String advertised = config.get(MembershipSettings.PROXY_ADDRESS);
     if (advertised.isEmpty()) {
       InetAddress a = proxy.getAddress();
-      String host = a.isAnyLocalAddress() ? config.get(Settings.CLUSTER_BIND_ADDRESS) : a.getHostAddress();
+      String host = a.isAnyLocalAddress() ? config.get(MembershipSettings.BIND_ADDRESS) : a.getHostAddress();
       advertised = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + proxy.getPort();
     }
-    List<String> peers = config.get(Settings.CLUSTER_PEERS);
-    String bindAddress = config.get(Settings.CLUSTER_BIND_ADDRESS);
-    int bindPort = config.get(Settings.CLUSTER_BIND_PORT);
+    List<String> peers = config.get(MembershipSettings.PEERS);
+    String bindAddress = config.get(MembershipSettings.BIND_ADDRESS);
+    int bindPort = config.get(MembershipSettings.BIND_PORT);
     JGroupsMembership.Builder b = Membership.jgroups()
-        .clusterName(config.get(Settings.CLUSTER_NAME))
+        .clusterName(config.get(MembershipSettings.NAME))
         .nodeId(id)
         .proxyAddress(advertised)
-        .weight(config.get(Settings.CLUSTER_WEIGHT))
+        .weight(config.get(RouterSettings.WEIGHT))
         .bindAddress(bindAddress)
         .bindPort(bindPort)
-        .failureDetection(config.get(Settings.CLUSTER_FAILURE_TIMEOUT), config.get(Settings.CLUSTER_HEARTBEAT))
-        .joinTimeout(config.get(Settings.CLUSTER_JOIN_TIMEOUT))
-        .mergeInterval(config.get(Settings.CLUSTER_MERGE_MIN), config.get(Settings.CLUSTER_MERGE_MAX))
-        .loadReports(config.get(Settings.CLUSTER_LOAD_INTERVAL), config.get(Settings.CLUSTER_LOAD_THRESHOLD),
-            config.get(Settings.CLUSTER_LOAD_SILENCE))
-        .stateInterval(config.get(Settings.CLUSTER_STATE_INTERVAL))
+        .failureDetection(config.get(MembershipSettings.FAILURE_TIMEOUT), config.get(MembershipSettings.HEARTBEAT))
+        .joinTimeout(config.get(MembershipSettings.JOIN_TIMEOUT))
+        .mergeInterval(config.get(MembershipSettings.MERGE_MIN), config.get(MembershipSettings.MERGE_MAX))
+        .loadReports(config.get(MembershipSettings.LOAD_INTERVAL), config.get(MembershipSettings.LOAD_THRESHOLD),
+            config.get(MembershipSettings.LOAD_SILENCE))
+        .stateInterval(config.get(MembershipSettings.STATE_INTERVAL))
         .relay(relay)
         .loadSource(new NodeLoad(() -> router == null ? 0 : router.inFlight(),
             () -> router == null ? 0 : router.routed(), cacheFill));
-    if (!config.get(Settings.CLUSTER_DNS_QUERY).isEmpty()) {
-      b.dnsQuery(config.get(Settings.CLUSTER_DNS_QUERY), config.get(Settings.CLUSTER_DNS_RECORD_TYPE),
-          config.get(Settings.CLUSTER_DNS_SERVER));
+    if (!config.get(MembershipSettings.DNS_QUERY).isEmpty()) {
+      b.dnsQuery(config.get(MembershipSettings.DNS_QUERY), config.get(MembershipSettings.DNS_RECORD_TYPE),
+          config.get(MembershipSettings.DNS_SERVER));
     } else {
       b.peers(peers.isEmpty() ? List.of(bindAddress + ":" + bindPort) : peers);
     }
-    if (!config.get(Settings.CLUSTER_SECRET).isEmpty()) {
-      b.secret(config.get(Settings.CLUSTER_SECRET));
+    if (!config.get(MembershipSettings.SECRET).isEmpty()) {
+      b.secret(config.get(MembershipSettings.SECRET));
     }
     b.invalidator(invalidator::test);
     ControlPlane c = b.join();
     Membership m = c.membership();
-    String policy = config.get(Settings.CLUSTER_LOAD_POLICY);
+    String policy = config.get(RouterSettings.LOAD_POLICY);
     Router.Builder rb = Router.builder()
         .membership(m)
-        .strategy(config.get(Settings.CLUSTER_STRATEGY))
+        .strategy(config.get(RouterSettings.STRATEGY))
         .normalizer(normalizer)
-        .suspectTimeout(config.get(Settings.CLUSTER_SUSPECT_TIMEOUT));
+        .suspectTimeout(config.get(RouterSettings.SUSPECT_TIMEOUT));
     if (!policy.equals("auto")) {
       rb.loadPolicy(LoadPolicy.parse(policy));
     }
-    String reverse = config.get(Settings.REVERSE_ORIGIN);
+    String reverse = config.get(ProxySettings.REVERSE_ORIGIN);
     if (!reverse.isEmpty()) {
       rb.reverseOrigin(reverse);
     }
@@ -153,7 +157,7 @@ public final class NodeCluster implements AutoCloseable {
     onView(m.current());
     this.router = r;
     this.control = c;
-    LOG.info(id + ": joined cluster " + config.get(Settings.CLUSTER_NAME) + " as " + (relay ? "switch" : "cache")
+    LOG.info(id + ": joined cluster " + config.get(MembershipSettings.NAME) + " as " + (relay ? "switch" : "cache")
         + ", view " + m.current());
   }
 
@@ -215,7 +219,7 @@ public final class NodeCluster implements AutoCloseable {
     Map<String, Object> s = new LinkedHashMap<>();
     Router r = router;
     ControlPlane c = control;
-    s.put("name", config.get(Settings.CLUSTER_NAME));
+    s.put("name", config.get(MembershipSettings.NAME));
     s.put("nodeId", id);
     s.put("role", relay ? "switch" : "cache");
     if (r == null || c == null) {

@@ -1,4 +1,4 @@
-package io.shoal.node;
+package io.shoal.distiller.internal;
 
 import io.shoal.distiller.Distillers;
 import io.shoal.distiller.Profile;
@@ -15,13 +15,12 @@ import java.util.Map;
  * {@code huffman} ({@code standard} or {@code optimized}), {@code max-dimension}, {@code to-jpeg},
  * {@code distillers} (a comma list).
  */
-final class DistillProfiles {
-  static final String PREFIX = "distill.profiles.";
+public final class DistillProfiles {
 
   private DistillProfiles() {}
 
   /** Parses the text form; messages name the field, e.g. {@code mobile.quality: 101 (expected: 1..100)}. */
-  static Map<String, Profile> parse(String text) {
+  public static Map<String, Profile> parse(String text) {
     Map<String, Map<String, String>> fields = new LinkedHashMap<>();
     for (String entry : text.split(";")) {
       if (entry.isBlank()) {
