@@ -6,7 +6,7 @@ import java.util.Locale;
  * The one size grammar of Shoal, shared by every setting and every command-line option: a whole
  * number followed by {@code B}, {@code KB}, {@code MB} or {@code GB} (binary multiples: 1 KB =
  * 1024 B), such as {@code 512B}, {@code 64KB}, {@code 256MB}, {@code 1GB}. Units are case
- * insensitive; a unit is always required.
+ * insensitive; a number without a unit is bytes.
  */
 public final class Sizes {
   /** What {@link #parse} accepts, for {@code (expected: ...)} messages. */
@@ -35,20 +35,22 @@ public final class Sizes {
   /** A size of zero or more, in bytes. */
   public static long parseNonNegative(String text) {
     String t = text.strip().toUpperCase(Locale.ROOT);
+    int shift = 0;
     for (int i = 0; i < UNITS.length; i++) {
       if (t.endsWith(UNITS[i])) {
-        String number = t.substring(0, t.length() - UNITS[i].length());
-        if (number.isEmpty() || !number.chars().allMatch(c -> c >= '0' && c <= '9') || number.length() > 18) {
-          throw new IllegalArgumentException();
-        }
-        long n = Long.parseLong(number);
-        if (n > Long.MAX_VALUE >> SHIFTS[i]) {
-          throw new IllegalArgumentException("too large");
-        }
-        return n << SHIFTS[i];
+        t = t.substring(0, t.length() - UNITS[i].length());
+        shift = SHIFTS[i];
+        break;
       }
     }
-    throw new IllegalArgumentException();
+    if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9') || t.length() > 18) {
+      throw new IllegalArgumentException();
+    }
+    long n = Long.parseLong(t);
+    if (n > Long.MAX_VALUE >> shift) {
+      throw new IllegalArgumentException("too large");
+    }
+    return n << shift;
   }
 
   /** {@code bytes} in the grammar, in the largest unit that divides it: 1048576 -> "1MB". */

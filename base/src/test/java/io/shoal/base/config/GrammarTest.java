@@ -43,6 +43,7 @@ class GrammarTest {
   @Test
   void sizesTakeEveryUnitAsBinaryMultiples() {
     assertThat(Sizes.parse("512B")).isEqualTo(512);
+    assertThat(Sizes.parse("512")).isEqualTo(512);
     assertThat(Sizes.parse("64kb")).isEqualTo(64 * 1024);
     assertThat(Sizes.parse("256MB")).isEqualTo(256L << 20);
     assertThat(Sizes.parse(" 1GB")).isEqualTo(1L << 30);
@@ -50,7 +51,7 @@ class GrammarTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "512", "KB", "1.5MB", "-1KB", "1 KB", "1K", "1TB", "0B", "0KB",
+  @ValueSource(strings = {"", "0", "KB", "B", "1.5MB", "-1KB", "1 KB", "1K", "1TB", "0B", "0KB",
       "8589934592GB", "99999999999999999999B"})
   void sizesRefuseAnythingElse(String text) {
     assertThatThrownBy(() -> Sizes.parse(text)).isInstanceOf(IllegalArgumentException.class);
