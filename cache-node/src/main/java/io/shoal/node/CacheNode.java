@@ -8,7 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shoal.distiller.DistillService;
 import io.shoal.distiller.DistillSettings;
 import io.shoal.distiller.Distiller;
-import io.shoal.distiller.ProfileSelector;
 import io.shoal.node.internal.admin.AdminHandler;
 import io.shoal.node.internal.cache.CachePolicy;
 import io.shoal.node.internal.cache.Collapser;
@@ -232,24 +231,8 @@ public final class CacheNode implements AutoCloseable {
     if (!config.get(DistillSettings.ENABLED)) {
       return null;
     }
-    ProfileSelector.Builder selector = ProfileSelector.builder()
-        .defaultProfile(config.get(DistillSettings.DEFAULT_PROFILE))
-        .saveDataProfile(config.get(DistillSettings.SAVE_DATA_PROFILE))
-        .clientHeader(config.get(DistillSettings.CLIENT_HEADER));
-    config.get(DistillSettings.PROFILES).values().forEach(selector::profile);
-    int threads = config.get(DistillSettings.THREADS);
-    int queue = config.get(DistillSettings.QUEUE);
-    DistillService.Builder b = DistillService.builder().selector(selector.build())
-        .timeout(config.get(DistillSettings.TIMEOUT))
-        .maxPixels(config.get(DistillSettings.MAX_PIXELS))
-        .meterRegistry(registry);
+    DistillService.Builder b = DistillService.builder().settings(config.config()).meterRegistry(registry);
     distillers.forEach(b::distiller);
-    if (threads > 0) {
-      b.threads(threads);
-    }
-    if (queue > 0 || threads > 0) {
-      b.queue(queue > 0 ? queue : threads);
-    }
     return b.build();
   }
 

@@ -3,6 +3,7 @@ package io.shoal.cli;
 import io.shoal.base.config.Config;
 import io.shoal.base.config.Reference;
 import io.shoal.base.config.Schema;
+import io.shoal.front.FrontSettings;
 import io.shoal.node.NodeConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
  * or bad setting in it) and take their own slice.
  */
 public final class ShoalConfig {
-  public static final Schema SCHEMA = NodeConfig.SCHEMA;
+  public static final Schema SCHEMA = NodeConfig.SCHEMA.with(Schema.of(FrontSettings.SECTION));
 
   private static final List<String> HEADER = List.of(
       "shoal.yaml reference: every setting of Shoal with its default.",

@@ -2,6 +2,7 @@ package io.shoal.distiller;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shoal.base.config.Config;
 import io.shoal.distiller.internal.Checks;
 import io.shoal.distiller.internal.DistillMetrics;
 import io.shoal.distiller.internal.MediaTypes;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DistillService implements AutoCloseable {
   /** 4096 x 4096: a 12 MP phone photo passes, a decompression bomb does not. */
-  public static final long DEFAULT_MAX_PIXELS = 4096L * 4096;
+  public static final long DEFAULT_MAX_PIXELS = DistillSettings.MAX_PIXELS.defaultValue();
 
   private final ProfileSelector selector;
   private final Map<String, Distiller> distillers;
@@ -206,7 +207,7 @@ public final class DistillService implements AutoCloseable {
     private final Map<String, Distiller> distillers = new LinkedHashMap<>();
     private int threads = Runtime.getRuntime().availableProcessors();
     private int queue = -1;
-    private Duration timeout = Duration.ofSeconds(2);
+    private Duration timeout = DistillSettings.TIMEOUT.defaultValue();
     private long maxPixels = DEFAULT_MAX_PIXELS;
     private MeterRegistry registry;
 
@@ -214,6 +215,26 @@ public final class DistillService implements AutoCloseable {
       for (String name : Distillers.names()) {
         distillers.put(name, Distillers.create(name));
       }
+    }
+
+    /**
+     * Every setting of {@link DistillSettings} from {@code config} but {@code enabled} and
+     * {@code store-original} (the node's): profiles and their selection, workers, queue, timeout,
+     * pixel limit.
+     */
+    public Builder settings(Config config) {
+      selector(ProfileSelector.builder().settings(config).build());
+      timeout(config.get(DistillSettings.TIMEOUT));
+      maxPixels(config.get(DistillSettings.MAX_PIXELS));
+      int threads = config.get(DistillSettings.THREADS);
+      int queue = config.get(DistillSettings.QUEUE);
+      if (threads > 0) {
+        threads(threads);
+      }
+      if (queue > 0 || threads > 0) {
+        queue(queue > 0 ? queue : threads);
+      }
+      return this;
     }
 
     public Builder selector(ProfileSelector selector) {
@@ -240,7 +261,7 @@ public final class DistillService implements AutoCloseable {
       return this;
     }
 
-    /** Longest a caller waits for its distillation (then the original, as timeout); default 2s. */
+    /** Longest a caller waits for its distillation (then the original, as timeout); default: {@code distill.timeout}. */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -250,7 +271,7 @@ public final class DistillService implements AutoCloseable {
       return this;
     }
 
-    /** Most pixels (width x height, from the header) an image may have; default 4096 x 4096. */
+    /** Most pixels (width x height, from the header) an image may have; default: {@code distill.max-pixels}. */
     public Builder maxPixels(long maxPixels) {
       this.maxPixels = Checks.positive("maxPixels", maxPixels);
       return this;

@@ -1,5 +1,6 @@
 package io.shoal.distiller;
 
+import io.shoal.base.config.Config;
 import io.shoal.distiller.internal.Checks;
 import io.shoal.distiller.internal.MediaTypes;
 import java.util.ArrayList;
@@ -109,12 +110,20 @@ public final class ProfileSelector {
   /** Builds a {@link ProfileSelector}; every setter checks its argument at once. */
   public static final class Builder {
     private final Map<String, Profile> profiles = new LinkedHashMap<>();
-    private String defaultProfile = "";
-    private String saveDataProfile = Profile.SAVE_DATA;
+    private String defaultProfile = DistillSettings.DEFAULT_PROFILE.defaultValue();
+    private String saveDataProfile = DistillSettings.SAVE_DATA_PROFILE.defaultValue();
     private String clientHeader;
 
     private Builder() {
       profiles.put(Profile.SAVE_DATA, Profile.saveData());
+    }
+
+    /** The profiles and how requests select them, from {@code config}'s {@link DistillSettings}. */
+    public Builder settings(Config config) {
+      config.get(DistillSettings.PROFILES).values().forEach(this::profile);
+      defaultProfile(config.get(DistillSettings.DEFAULT_PROFILE));
+      saveDataProfile(config.get(DistillSettings.SAVE_DATA_PROFILE));
+      return clientHeader(config.get(DistillSettings.CLIENT_HEADER));
     }
 
     /** Adds a profile, or replaces the one of the same name (the built-in {@code save-data} too). */

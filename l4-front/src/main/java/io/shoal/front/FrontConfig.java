@@ -1,5 +1,6 @@
 package io.shoal.front;
 
+import io.shoal.base.config.Config;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,25 +68,47 @@ public final class FrontConfig {
   /** {@code auto} (epoll where available, else NIO), {@code epoll} or {@code nio}. */
   public String transport() { return transport; }
 
-  /** Builds a {@link FrontConfig}; defaults are those of the reference configuration. */
+  /** Builds a {@link FrontConfig}; defaults are those of {@link FrontSettings}. */
   public static final class Builder {
-    private InetSocketAddress listen = new InetSocketAddress(3128);
+    private InetSocketAddress listen = FrontSettings.LISTEN.defaultValue();
     private InetSocketAddress admin;
     private final List<NodeAddress> nodes = new ArrayList<>();
-    private String balancer = "round-robin";
-    private Duration idleTimeout = Duration.ofMinutes(5);
-    private Duration connectTimeout = Duration.ofSeconds(2);
-    private int maxConnections = 100_000;
-    private int maxConnectionsPerClient = 10_000;
-    private Duration healthInterval = Duration.ofSeconds(2);
-    private int rise = 2;
-    private int fall = 3;
+    private String balancer = FrontSettings.BALANCER.defaultValue();
+    private Duration idleTimeout = FrontSettings.IDLE_TIMEOUT.defaultValue();
+    private Duration connectTimeout = FrontSettings.CONNECT_TIMEOUT.defaultValue();
+    private int maxConnections = FrontSettings.MAX_CONNECTIONS.defaultValue();
+    private int maxConnectionsPerClient = FrontSettings.MAX_PER_CLIENT.defaultValue();
+    private Duration healthInterval = FrontSettings.HEALTH_INTERVAL.defaultValue();
+    private int rise = FrontSettings.HEALTH_RISE.defaultValue();
+    private int fall = FrontSettings.HEALTH_FALL.defaultValue();
     private String healthPath;
     private boolean proxyProtocol;
     private final Set<NodeAddress> drained = new LinkedHashSet<>();
-    private String transport = "auto";
+    private String transport = FrontSettings.TRANSPORT.defaultValue();
 
     private Builder() {}
+
+    /** Every setting of {@link FrontSettings} from {@code config}; the nodes only when it lists some. */
+    public Builder settings(Config config) {
+      if (!config.get(FrontSettings.NODES).isEmpty()) {
+        nodes(config.get(FrontSettings.NODES));
+      }
+      listen(config.get(FrontSettings.LISTEN));
+      String adminAddress = config.get(FrontSettings.ADMIN);
+      admin(adminAddress.isEmpty() ? null : NodeAddress.listen(adminAddress));
+      balancer(config.get(FrontSettings.BALANCER));
+      idleTimeout(config.get(FrontSettings.IDLE_TIMEOUT));
+      connectTimeout(config.get(FrontSettings.CONNECT_TIMEOUT));
+      maxConnections(config.get(FrontSettings.MAX_CONNECTIONS));
+      maxConnectionsPerClient(config.get(FrontSettings.MAX_PER_CLIENT));
+      healthInterval(config.get(FrontSettings.HEALTH_INTERVAL));
+      rise(config.get(FrontSettings.HEALTH_RISE));
+      fall(config.get(FrontSettings.HEALTH_FALL));
+      String path = config.get(FrontSettings.HEALTH_PATH);
+      healthPath(path.isEmpty() ? null : path);
+      proxyProtocol(config.get(FrontSettings.PROXY_PROTOCOL));
+      return transport(config.get(FrontSettings.TRANSPORT));
+    }
 
     public Builder listen(InetSocketAddress listen) {
       this.listen = Objects.requireNonNull(listen, "listen");

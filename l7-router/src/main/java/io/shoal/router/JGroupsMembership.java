@@ -1,6 +1,7 @@
 package io.shoal.router;
 
 import io.shoal.hashing.CacheKey;
+import io.shoal.base.config.Config;
 import io.shoal.router.internal.HopTokens;
 import io.shoal.router.internal.cluster.ClusterSettings;
 import io.shoal.router.internal.cluster.JGroupsNode;
@@ -111,30 +112,58 @@ public final class JGroupsMembership implements Membership, ControlPlane {
 
   /** Builds and joins a JGroups membership; every setter validates. */
   public static final class Builder {
-    private String clusterName = "shoal";
+    private String clusterName = MembershipSettings.NAME.defaultValue();
     private String nodeId;
     private HostPort proxy;
-    private double weight = 1;
-    private String bindAddress = "127.0.0.1";
-    private int bindPort = 7800;
+    private double weight = RouterSettings.WEIGHT.defaultValue();
+    private String bindAddress = MembershipSettings.BIND_ADDRESS.defaultValue();
+    private int bindPort = MembershipSettings.BIND_PORT.defaultValue();
     private List<InetSocketAddress> initialHosts = List.of();
     private JGroupsStack.Dns dnsQuery;
     private String secret;
-    private Duration failureTimeout = Duration.ofSeconds(10);
-    private Duration heartbeat = Duration.ofSeconds(2);
-    private Duration joinTimeout = Duration.ofSeconds(2);
-    private Duration mergeMin = Duration.ofSeconds(10);
-    private Duration mergeMax = Duration.ofSeconds(30);
-    private Duration loadInterval = Duration.ofMillis(500);
-    private Duration loadMaxSilence = Duration.ofSeconds(3);
-    private double loadThreshold = 0.1;
-    private Duration stateInterval = Duration.ofSeconds(1);
+    private Duration failureTimeout = MembershipSettings.FAILURE_TIMEOUT.defaultValue();
+    private Duration heartbeat = MembershipSettings.HEARTBEAT.defaultValue();
+    private Duration joinTimeout = MembershipSettings.JOIN_TIMEOUT.defaultValue();
+    private Duration mergeMin = MembershipSettings.MERGE_MIN.defaultValue();
+    private Duration mergeMax = MembershipSettings.MERGE_MAX.defaultValue();
+    private Duration loadInterval = MembershipSettings.LOAD_INTERVAL.defaultValue();
+    private Duration loadMaxSilence = MembershipSettings.LOAD_SILENCE.defaultValue();
+    private double loadThreshold = MembershipSettings.LOAD_THRESHOLD.defaultValue();
+    private Duration stateInterval = MembershipSettings.STATE_INTERVAL.defaultValue();
     private Duration invalidationTimeout = Duration.ofSeconds(5);
     private Supplier<LoadReport> loadSource;
     private Invalidator invalidator;
     private boolean relay;
 
     private Builder() {}
+
+    /**
+     * Every setting of {@link MembershipSettings} and {@code cluster.weight} from {@code config}:
+     * the cluster, the transport, discovery (cluster.dns-query, else cluster.peers, else this
+     * node's own cluster address), the secret, failure detection, merging, load reports and state.
+     */
+    public Builder settings(Config config) {
+      clusterName(config.get(MembershipSettings.NAME));
+      weight(config.get(RouterSettings.WEIGHT));
+      bindAddress(config.get(MembershipSettings.BIND_ADDRESS));
+      bindPort(config.get(MembershipSettings.BIND_PORT));
+      String dns = config.get(MembershipSettings.DNS_QUERY);
+      if (!dns.isEmpty()) {
+        dnsQuery(dns, config.get(MembershipSettings.DNS_RECORD_TYPE), config.get(MembershipSettings.DNS_SERVER));
+      } else {
+        List<String> peers = config.get(MembershipSettings.PEERS);
+        peers(peers.isEmpty() ? List.of(bindAddress + ":" + bindPort) : peers);
+      }
+      if (!config.get(MembershipSettings.SECRET).isEmpty()) {
+        secret(config.get(MembershipSettings.SECRET));
+      }
+      failureDetection(config.get(MembershipSettings.FAILURE_TIMEOUT), config.get(MembershipSettings.HEARTBEAT));
+      joinTimeout(config.get(MembershipSettings.JOIN_TIMEOUT));
+      mergeInterval(config.get(MembershipSettings.MERGE_MIN), config.get(MembershipSettings.MERGE_MAX));
+      loadReports(config.get(MembershipSettings.LOAD_INTERVAL), config.get(MembershipSettings.LOAD_THRESHOLD),
+          config.get(MembershipSettings.LOAD_SILENCE));
+      return stateInterval(config.get(MembershipSettings.STATE_INTERVAL));
+    }
 
     /**
      * Whether this node is a relay (default false): a member that routes and forwards but never
@@ -145,7 +174,7 @@ public final class JGroupsMembership implements Membership, ControlPlane {
       return this;
     }
 
-    /** The JGroups cluster name (default {@code shoal}); clusters with different names never merge. */
+    /** The JGroups cluster name (default: {@code cluster.name}); clusters with different names never merge. */
     public Builder clusterName(String name) {
       Objects.requireNonNull(name, "clusterName");
       if (name.isBlank()) {
@@ -173,7 +202,7 @@ public final class JGroupsMembership implements Membership, ControlPlane {
       return this;
     }
 
-    /** This node's weight (default 1). */
+    /** This node's weight (default: {@code cluster.weight}). */
     public Builder weight(double weight) {
       if (!(weight > 0) || Double.isInfinite(weight)) {
         throw new IllegalArgumentException("weight: " + weight + " (expected: a finite number > 0)");
@@ -182,13 +211,13 @@ public final class JGroupsMembership implements Membership, ControlPlane {
       return this;
     }
 
-    /** The address the cluster transport binds to (default {@code 127.0.0.1}). */
+    /** The address the cluster transport binds to (default: {@code cluster.bind-address}). */
     public Builder bindAddress(String address) {
       this.bindAddress = Objects.requireNonNull(address, "bindAddress");
       return this;
     }
 
-    /** The cluster transport port (default 7800; FD_SOCK2 listens 100 above it). */
+    /** The cluster transport port (default: {@code cluster.bind-port}; FD_SOCK2 listens 100 above it). */
     public Builder bindPort(int port) {
       if (port < 0 || port > 65535 - 100) {
         throw new IllegalArgumentException("bindPort: " + port + " (expected: 0-65435)");
@@ -240,7 +269,7 @@ public final class JGroupsMembership implements Membership, ControlPlane {
       return this;
     }
 
-    /** FD_ALL3's timeout and heartbeat interval (defaults 10 s and 2 s). */
+    /** FD_ALL3's timeout and heartbeat interval (defaults: {@code cluster.failure-timeout} and {@code cluster.heartbeat}). */
     public Builder failureDetection(Duration timeout, Duration heartbeatInterval) {
       positive("failureTimeout", timeout);
       positive("heartbeat", heartbeatInterval);
@@ -252,13 +281,13 @@ public final class JGroupsMembership implements Membership, ControlPlane {
       return this;
     }
 
-    /** GMS join timeout: how long a node looks for the others before it starts a cluster alone (default 2 s). */
+    /** GMS join timeout: how long a node looks for the others before it starts a cluster alone (default: {@code cluster.join-timeout}). */
     public Builder joinTimeout(Duration timeout) {
       this.joinTimeout = positive("joinTimeout", timeout);
       return this;
     }
 
-    /** MERGE3's interval range: how soon partitions heal (defaults 10-30 s). */
+    /** MERGE3's interval range: how soon partitions heal (defaults: {@code cluster.merge-min} and {@code cluster.merge-max}). */
     public Builder mergeInterval(Duration min, Duration max) {
       positive("mergeMin", min);
       positive("mergeMax", max);
@@ -273,7 +302,7 @@ public final class JGroupsMembership implements Membership, ControlPlane {
     /**
      * Load reports: sampled every {@code interval}, broadcast when they differ by more than
      * {@code threshold} from the last one sent, and at least every {@code maxSilence}
-     * (defaults 500 ms, 0.1, 3 s).
+     * (defaults: {@code cluster.load-report.*}).
      */
     public Builder loadReports(Duration interval, double threshold, Duration maxSilence) {
       positive("loadInterval", interval);
@@ -293,7 +322,7 @@ public final class JGroupsMembership implements Membership, ControlPlane {
       return this;
     }
 
-    /** How often the coordinator broadcasts the state of a stateful strategy (default 1 s). */
+    /** How often the coordinator broadcasts the state of a stateful strategy (default: {@code cluster.state-interval}). */
     public Builder stateInterval(Duration interval) {
       this.stateInterval = positive("stateInterval", interval);
       return this;

@@ -1,7 +1,8 @@
 package io.shoal.router;
 
+import io.shoal.base.config.Config;
 import io.shoal.router.internal.forward.Failover;
-import io.shoal.router.internal.forward.ForwardSettings;
+import io.shoal.router.internal.forward.ForwardOptions;
 import io.shoal.router.internal.forward.PeerConnections;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
@@ -43,10 +44,10 @@ public final class PeerForwarder implements AutoCloseable {
   /** The outcome and the peer that answered (null unless FORWARDED). */
   public record Result(Outcome outcome, Peer peer) {}
 
-  private final ForwardSettings settings;
+  private final ForwardOptions settings;
   private final PeerConnections connections;
 
-  private PeerForwarder(ForwardSettings settings) {
+  private PeerForwarder(ForwardOptions settings) {
     this.settings = settings;
     this.connections = new PeerConnections(settings);
   }
@@ -79,14 +80,22 @@ public final class PeerForwarder implements AutoCloseable {
 
   /** Builds a forwarder; every setter validates. */
   public static final class Builder {
-    private Duration connectTimeout = Duration.ofSeconds(1);
-    private Duration responseTimeout = Duration.ofSeconds(30);
-    private Duration idleTimeout = Duration.ofSeconds(60);
-    private int maxConnections = 1024;
-    private int maxPerPeer = 256;
+    private Duration connectTimeout = ForwardSettings.CONNECT_TIMEOUT.defaultValue();
+    private Duration responseTimeout = ForwardSettings.RESPONSE_TIMEOUT.defaultValue();
+    private Duration idleTimeout = ForwardSettings.IDLE_TIMEOUT.defaultValue();
+    private int maxConnections = ForwardSettings.MAX_CONNECTIONS.defaultValue();
+    private int maxPerPeer = ForwardSettings.MAX_PER_PEER.defaultValue();
     private ForwardObserver observer = ForwardObserver.NONE;
 
     private Builder() {}
+
+    /** Every setting of {@link ForwardSettings} from {@code config}. */
+    public Builder settings(Config config) {
+      connectTimeout(config.get(ForwardSettings.CONNECT_TIMEOUT));
+      responseTimeout(config.get(ForwardSettings.RESPONSE_TIMEOUT));
+      idleTimeout(config.get(ForwardSettings.IDLE_TIMEOUT));
+      return maxConnections(config.get(ForwardSettings.MAX_CONNECTIONS), config.get(ForwardSettings.MAX_PER_PEER));
+    }
 
     /** What sees every try and every forward's end, for metrics (default: nothing). */
     public Builder observer(ForwardObserver observer) {
@@ -94,26 +103,26 @@ public final class PeerForwarder implements AutoCloseable {
       return this;
     }
 
-    /** How long a connect to a peer may take before it counts as failed (default 1 s). */
+    /** How long a connect to a peer may take before it counts as failed (default: {@code cluster.forward.connect-timeout}). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive("connectTimeout", timeout);
       return this;
     }
 
-    /** How long a peer may stay silent, for the head and between body bytes (default 30 s). */
+    /** How long a peer may stay silent, for the head and between body bytes (default: {@code cluster.forward.response-timeout}). */
     public Builder responseTimeout(Duration timeout) {
       this.responseTimeout = positive("responseTimeout", timeout);
       return this;
     }
 
-    /** How long an idle pooled connection is kept (default 60 s). */
+    /** How long an idle pooled connection is kept (default: {@code cluster.forward.idle-timeout}). */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = positive("idleTimeout", timeout);
       return this;
     }
 
     /**
-     * Open connections to all peers together, and to one peer (defaults 1024 and 256). A peer at
+     * Open connections to all peers together, and to one peer (defaults: {@code cluster.forward.max-connections} and {@code max-per-peer}). A peer at
      * its limit with no idle connection is passed over for the next candidate.
      */
     public Builder maxConnections(int total, int perPeer) {
@@ -129,7 +138,7 @@ public final class PeerForwarder implements AutoCloseable {
     }
 
     public PeerForwarder build() {
-      return new PeerForwarder(new ForwardSettings(connectTimeout, responseTimeout, idleTimeout, maxConnections,
+      return new PeerForwarder(new ForwardOptions(connectTimeout, responseTimeout, idleTimeout, maxConnections,
           maxPerPeer, observer));
     }
 

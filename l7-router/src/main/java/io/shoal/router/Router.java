@@ -1,5 +1,6 @@
 package io.shoal.router;
 
+import io.shoal.base.config.Config;
 import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.Member;
 import io.shoal.router.internal.HopTokens;
@@ -292,14 +293,24 @@ public final class Router {
   /** Builds a router; every setter validates. */
   public static final class Builder {
     private Membership membership;
-    private String strategy = "ketama";
+    private String strategy = RouterSettings.STRATEGY.defaultValue();
     private UrlNormalizer normalizer = UrlNormalizer.defaults();
     private LoadPolicy loadPolicy;
-    private Duration suspectTimeout = Duration.ofSeconds(5);
+    private Duration suspectTimeout = RouterSettings.SUSPECT_TIMEOUT.defaultValue();
     private String reverseOrigin;
     private LongSupplier nanoClock = System::nanoTime;
 
     private Builder() {}
+
+    /** Every setting of {@link RouterSettings} but the weight (the membership's) from {@code config}. */
+    public Builder settings(Config config) {
+      strategy(config.get(RouterSettings.STRATEGY));
+      String policy = config.get(RouterSettings.LOAD_POLICY);
+      if (!policy.equals("auto")) {
+        loadPolicy(LoadPolicy.parse(policy));
+      }
+      return suspectTimeout(config.get(RouterSettings.SUSPECT_TIMEOUT));
+    }
 
     /** Where the view comes from (required). */
     public Builder membership(Membership membership) {
@@ -307,7 +318,7 @@ public final class Router {
       return this;
     }
 
-    /** The strategy spec, as {@code io.shoal.hashing.Strategies} reads it (default {@code ketama}). */
+    /** The strategy spec, as {@code io.shoal.hashing.Strategies} reads it (default: {@code cluster.strategy}). */
     public Builder strategy(String spec) {
       Objects.requireNonNull(spec, "strategy");
       io.shoal.hashing.Strategies.create(spec, "self-check");
@@ -327,7 +338,7 @@ public final class Router {
       return this;
     }
 
-    /** How long a peer that failed stays suspect unless a request to it succeeds (default 5 s). */
+    /** How long a peer that failed stays suspect unless a request to it succeeds (default: {@code cluster.suspect-timeout}). */
     public Builder suspectTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "suspectTimeout");
       if (timeout.isNegative() || timeout.isZero()) {

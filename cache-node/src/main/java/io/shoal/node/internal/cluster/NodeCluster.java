@@ -9,9 +9,6 @@ import io.shoal.node.NodeSettings;
 import io.shoal.node.ProxySettings;
 import io.shoal.router.ClusterView;
 import io.shoal.router.ControlPlane;
-import io.shoal.router.ForwardSettings;
-import io.shoal.router.JGroupsMembership;
-import io.shoal.router.LoadPolicy;
 import io.shoal.router.LoadReport;
 import io.shoal.router.Membership;
 import io.shoal.router.MembershipSettings;
@@ -20,7 +17,6 @@ import io.shoal.router.PeerForwarder;
 import io.shoal.router.ProxyAutoConfig;
 import io.shoal.router.Router;
 import io.shoal.router.RouterHandler;
-import io.shoal.router.RouterSettings;
 import io.shoal.router.UrlNormalizer;
 import io.undertow.server.HttpHandler;
 import java.net.InetAddress;
@@ -78,13 +74,7 @@ public final class NodeCluster implements AutoCloseable {
     this.normalizer = normalizer;
     this.cacheFill = cacheFill;
     this.metrics = new ClusterMetrics(registry);
-    this.forwarder = PeerForwarder.builder()
-        .connectTimeout(config.get(ForwardSettings.CONNECT_TIMEOUT))
-        .responseTimeout(config.get(ForwardSettings.RESPONSE_TIMEOUT))
-        .idleTimeout(config.get(ForwardSettings.IDLE_TIMEOUT))
-        .maxConnections(config.get(ForwardSettings.MAX_CONNECTIONS), config.get(ForwardSettings.MAX_PER_PEER))
-        .observer(metrics)
-        .build();
+    this.forwarder = PeerForwarder.builder().settings(config.config()).observer(metrics).build();
     Gauge.builder("shoal.cluster.members", this, c -> c.router == null ? 0 : c.router.view().peers().size())
         .description("Members of the cluster view that own keys").register(registry);
     Gauge.builder("shoal.cluster.suspects", this, c -> c.router == null ? 0 : c.router.suspects().size())
@@ -108,46 +98,17 @@ public final class NodeCluster implements AutoCloseable {
       String host = a.isAnyLocalAddress() ? config.get(MembershipSettings.BIND_ADDRESS) : a.getHostAddress();
       advertised = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + proxy.getPort();
     }
-    List<String> peers = config.get(MembershipSettings.PEERS);
-    String bindAddress = config.get(MembershipSettings.BIND_ADDRESS);
-    int bindPort = config.get(MembershipSettings.BIND_PORT);
-    JGroupsMembership.Builder b = Membership.jgroups()
-        .clusterName(config.get(MembershipSettings.NAME))
+    ControlPlane c = Membership.jgroups()
+        .settings(config.config())
         .nodeId(id)
         .proxyAddress(advertised)
-        .weight(config.get(RouterSettings.WEIGHT))
-        .bindAddress(bindAddress)
-        .bindPort(bindPort)
-        .failureDetection(config.get(MembershipSettings.FAILURE_TIMEOUT), config.get(MembershipSettings.HEARTBEAT))
-        .joinTimeout(config.get(MembershipSettings.JOIN_TIMEOUT))
-        .mergeInterval(config.get(MembershipSettings.MERGE_MIN), config.get(MembershipSettings.MERGE_MAX))
-        .loadReports(config.get(MembershipSettings.LOAD_INTERVAL), config.get(MembershipSettings.LOAD_THRESHOLD),
-            config.get(MembershipSettings.LOAD_SILENCE))
-        .stateInterval(config.get(MembershipSettings.STATE_INTERVAL))
         .relay(relay)
         .loadSource(new NodeLoad(() -> router == null ? 0 : router.inFlight(),
-            () -> router == null ? 0 : router.routed(), cacheFill));
-    if (!config.get(MembershipSettings.DNS_QUERY).isEmpty()) {
-      b.dnsQuery(config.get(MembershipSettings.DNS_QUERY), config.get(MembershipSettings.DNS_RECORD_TYPE),
-          config.get(MembershipSettings.DNS_SERVER));
-    } else {
-      b.peers(peers.isEmpty() ? List.of(bindAddress + ":" + bindPort) : peers);
-    }
-    if (!config.get(MembershipSettings.SECRET).isEmpty()) {
-      b.secret(config.get(MembershipSettings.SECRET));
-    }
-    b.invalidator(invalidator::test);
-    ControlPlane c = b.join();
+            () -> router == null ? 0 : router.routed(), cacheFill))
+        .invalidator(invalidator::test)
+        .join();
     Membership m = c.membership();
-    String policy = config.get(RouterSettings.LOAD_POLICY);
-    Router.Builder rb = Router.builder()
-        .membership(m)
-        .strategy(config.get(RouterSettings.STRATEGY))
-        .normalizer(normalizer)
-        .suspectTimeout(config.get(RouterSettings.SUSPECT_TIMEOUT));
-    if (!policy.equals("auto")) {
-      rb.loadPolicy(LoadPolicy.parse(policy));
-    }
+    Router.Builder rb = Router.builder().membership(m).settings(config.config()).normalizer(normalizer);
     String reverse = config.get(ProxySettings.REVERSE_ORIGIN);
     if (!reverse.isEmpty()) {
       rb.reverseOrigin(reverse);

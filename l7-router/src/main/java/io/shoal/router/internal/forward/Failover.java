@@ -22,7 +22,7 @@ public final class Failover {
   final HttpServerExchange exchange;
   final Route.Forward route;
   final Router router;
-  final ForwardSettings settings;
+  final ForwardOptions settings;
   final PeerConnections connections;
   final IdleConnections idle;
   final boolean hasBody;
@@ -35,7 +35,7 @@ public final class Failover {
 
   /** A forward of {@code exchange}'s request along {@code route}; {@code done} gets its result. */
   public Failover(HttpServerExchange exchange, Route.Forward route, Router router, Consumer<PeerForwarder.Result> done,
-      ForwardSettings settings, PeerConnections connections) {
+      ForwardOptions settings, PeerConnections connections) {
     this.exchange = exchange;
     this.route = route;
     this.router = router;

@@ -34,7 +34,7 @@ public final class PeerConnections implements AutoCloseable {
   private final AtomicInteger openTotal = new AtomicInteger();
   private volatile boolean closed;
 
-  public PeerConnections(ForwardSettings settings) {
+  public PeerConnections(ForwardOptions settings) {
     this.idleNanos = settings.idleTimeout().toNanos();
     this.maxConnections = settings.maxConnections();
     this.maxPerPeer = settings.maxPerPeer();

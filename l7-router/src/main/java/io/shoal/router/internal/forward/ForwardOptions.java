@@ -8,5 +8,5 @@ import java.time.Duration;
  * take, how long a peer may stay silent, how long an idle connection is kept, the open-connection
  * limits (all peers, one peer), and what sees every try and every forward's end.
  */
-public record ForwardSettings(Duration connectTimeout, Duration responseTimeout, Duration idleTimeout,
+public record ForwardOptions(Duration connectTimeout, Duration responseTimeout, Duration idleTimeout,
     int maxConnections, int maxPerPeer, ForwardObserver observer) {}
