@@ -146,7 +146,7 @@ public final class BenchOrigin implements AutoCloseable {
     /** {@code Cache-Control: max-age}; {@code null} sends {@code no-store}. Default one day. */
     public Builder maxAge(Duration maxAge) {
       if (maxAge != null && maxAge.isNegative()) {
-        throw new IllegalArgumentException("maxAge: " + maxAge + " (expected: >= 0, or null for no-store)");
+        throw Checks.bad("maxAge", maxAge, ">= 0, or null for no-store");
       }
       this.maxAge = maxAge;
       return this;

@@ -50,7 +50,19 @@ public final class PaperExperiment {
     }
   }
 
-  private final Builder b;
+  private final List<Trace> traces;
+  private final List<Integer> servers;
+  private final List<String> strategies;
+  private final List<Arch> archs;
+  private final int connectionsPerServer;
+  private final long requests;
+  private final Duration duration;
+  private final Duration warmup;
+  private final boolean keepAlive;
+  private final Duration timeout;
+  private final double imageShare;
+  private final long defaultSize;
+  private final int threads;
   private final Object lock = new Object();
   private boolean stopped;
   /** The replay under way, from its start until its cluster's storage was read. */
@@ -58,7 +70,19 @@ public final class PaperExperiment {
   private Thread runner;
 
   private PaperExperiment(Builder b) {
-    this.b = b;
+    this.traces = List.copyOf(b.traces);
+    this.servers = b.servers;
+    this.strategies = b.strategies;
+    this.archs = b.archs;
+    this.connectionsPerServer = b.connectionsPerServer;
+    this.requests = b.requests;
+    this.duration = b.duration;
+    this.warmup = b.warmup;
+    this.keepAlive = b.keepAlive;
+    this.timeout = b.timeout;
+    this.imageShare = b.imageShare;
+    this.defaultSize = b.defaultSize;
+    this.threads = b.threads;
   }
 
   public static Builder builder() {
@@ -67,7 +91,7 @@ public final class PaperExperiment {
 
   /** How many runs the experiment has. */
   public int size() {
-    return b.traces.size() * b.servers.size() * b.strategies.size() * b.archs.size();
+    return traces.size() * servers.size() * strategies.size() * archs.size();
   }
 
   /**
@@ -97,10 +121,10 @@ public final class PaperExperiment {
 
   private Results runAll(Testbed testbed, BenchOrigin origin, Listener listener) {
     List<PaperRun> runs = new ArrayList<>();
-    for (Trace t : b.traces) {
-      for (int n : b.servers) {
-        for (String s : b.strategies) {
-          for (Arch a : b.archs) {
+    for (Trace t : traces) {
+      for (int n : servers) {
+        for (String s : strategies) {
+          for (Arch a : archs) {
             if (stopped() || Thread.currentThread().isInterrupted()) {
               return new Results(runs, true);
             }
@@ -133,18 +157,18 @@ public final class PaperExperiment {
           .proxy(d.proxy())
           .origin(origin.uri())
           .requests(t.spec(), () -> Traces.open(t.spec()).requests())
-          .connections(b.connectionsPerServer * n)
-          .keepAlive(b.keepAlive)
-          .warmup(b.warmup)
-          .timeout(b.timeout)
-          .imageShare(b.imageShare)
-          .defaultSize(b.defaultSize)
+          .connections(connectionsPerServer * n)
+          .keepAlive(keepAlive)
+          .warmup(warmup)
+          .timeout(timeout)
+          .imageShare(imageShare)
+          .defaultSize(defaultSize)
           .label(t.name() + "/" + a.id() + "/" + s + "/" + n)
           .status(d.cacheStatus())
-          .duration(b.duration)
-          .maxRequests(b.requests);
-      if (b.threads > 0) {
-        rb.threads(b.threads);
+          .duration(duration)
+          .maxRequests(requests);
+      if (threads > 0) {
+        rb.threads(threads);
       }
       Replay replay = rb.build();
       synchronized (lock) {
@@ -156,7 +180,7 @@ public final class PaperExperiment {
       try {
         listener.started(t, n, s, a, d);
         ReplayResult result = replay.run();
-        return new PaperRun(t.name(), a, s, n, result, Storage.of(d.cacheStatus(), result.originUrls()));
+        return new PaperRun(t.name(), a, s, n, result, Storage.of(d.cacheStatus(), result.servers().originUrls()));
       } finally {
         synchronized (lock) {
           current = null;
@@ -195,7 +219,10 @@ public final class PaperExperiment {
     }
   }
 
-  /** Settings of a {@link PaperExperiment}; each setter checks its value. */
+  /**
+   * Settings of a {@link PaperExperiment}; each setter checks its value. {@link #build()} copies
+   * them: the experiment does not change when the builder does afterwards.
+   */
   public static final class Builder {
     private final List<Trace> traces = new ArrayList<>();
     private List<Integer> servers = List.of(1, 2, 4, 8);

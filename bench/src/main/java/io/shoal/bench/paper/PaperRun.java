@@ -47,7 +47,7 @@ public record PaperRun(String trace, Arch arch, String strategy, int servers, Re
    * own {@code /status} counts during the run; {@code NaN} when unknown.
    */
   public double loadBalance() {
-    Map<String, Long> counts = replay.statusRequests();
+    Map<String, Long> counts = replay.servers().statusRequests();
     if (counts.isEmpty()) {
       return Double.NaN;
     }

@@ -110,7 +110,7 @@ public final class PaperTables {
       rows.add(List.of(r.trace(), Integer.toString(r.servers()), r.column(),
           fmt(r.replay().requestsPerSecond(), "%.0f"), fmt(r.replay().megabitsPerSecond(), "%.1f"),
           fmt(r.replay().hitRatio(), "%.3f"), fmt(r.replay().byteHitRatio(), "%.3f"),
-          Long.toString(r.replay().originRequests()), Long.toString(r.replay().originUrls()),
+          Long.toString(r.replay().servers().originRequests()), Long.toString(r.replay().servers().originUrls()),
           fmt(r.storage().duplication(), "%.2f") + (r.storage().basis().equals("keys") ? "" : "~"),
           fmt(r.loadBalance(), "%.2f"), Long.toString(r.replay().errorCount()),
           fmt(r.replay().latency().p99(), "%.1f"), r.replay().interrupted() ? "yes" : "no"));

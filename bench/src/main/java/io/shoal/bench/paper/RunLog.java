@@ -81,9 +81,10 @@ public final class RunLog implements PaperExperiment.Listener, AutoCloseable {
             + " byte hit %s, origin %d requests for %d URLs, duplication %s (%s), balance %s, errors %d%s, %.1f s",
         r.trace(), r.servers(), r.strategy(), r.arch().id(), PaperTables.fmt(r.replay().requestsPerSecond(), "%.1f"),
         PaperTables.fmt(r.replay().megabitsPerSecond(), "%.2f"), PaperTables.fmt(r.replay().hitRatio(), "%.4f"),
-        PaperTables.fmt(r.replay().byteHitRatio(), "%.4f"), r.replay().originRequests(), r.replay().originUrls(),
+        PaperTables.fmt(r.replay().byteHitRatio(), "%.4f"), r.replay().servers().originRequests(), r.replay().servers().originUrls(),
         PaperTables.fmt(r.storage().duplication(), "%.3f"), r.storage().basis(), PaperTables.fmt(r.loadBalance(), "%.3f"),
-        r.replay().errorCount(), r.replay().errors().isEmpty() ? "" : " " + r.replay().errors(), r.replay().seconds()));
+        r.replay().errorCount(), r.replay().breakdown().errors().isEmpty() ? "" : " " + r.replay().breakdown().errors(),
+        r.replay().traffic().seconds()));
   }
 
   /** Writes one line, stamped. */

@@ -10,7 +10,6 @@ import io.shoal.traces.Traces;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +38,42 @@ import org.HdrHistogram.Histogram;
  */
 public final class Replay {
   private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
-  private final Builder b;
+  private final URI proxy;
+  private final URI origin;
+  private final String name;
+  private final Supplier<Stream<TraceRequest>> requests;
+  private final int connections;
+  private final int threads;
+  private final Duration duration;
+  private final long maxRequests;
+  private final Duration warmup;
+  private final boolean keepAlive;
+  private final Duration timeout;
+  private final double imageShare;
+  private final long defaultSize;
+  private final String label;
+  private final List<URI> statusUris;
   private final Tally tally = new Tally();
   private volatile Engine engine;
   private volatile boolean stopped;
   private volatile long startNanos;
 
   private Replay(Builder b) {
-    this.b = b;
+    this.proxy = b.proxy;
+    this.origin = b.origin;
+    this.name = b.name;
+    this.requests = b.requests;
+    this.connections = b.connections;
+    this.threads = b.threads;
+    this.duration = b.duration;
+    this.maxRequests = b.maxRequests;
+    this.warmup = b.warmup;
+    this.keepAlive = b.keepAlive;
+    this.timeout = b.timeout;
+    this.imageShare = b.imageShare;
+    this.defaultSize = b.defaultSize;
+    this.label = b.label;
+    this.statusUris = b.statusUris;
   }
 
   public static Builder builder() {
@@ -60,22 +87,21 @@ public final class Replay {
    *     (the message names the file and line)
    */
   public ReplayResult run() {
-    InetSocketAddress proxyAddress = new InetSocketAddress(b.proxy.getHost(), port(b.proxy));
-    Probes.reachable(b.proxy, proxyAddress);
-    long[] originBefore = Probes.originCounts(b.origin);
+    InetSocketAddress proxyAddress = new InetSocketAddress(proxy.getHost(), port(proxy));
+    Probes.reachable(proxy, proxyAddress);
+    long[] originBefore = Probes.originCounts(origin);
     Map<String, Long> nodesBefore = nodeTotals();
-    String origin = b.origin.toString().replaceAll("/+$", "");
-    String hostHeader = b.origin.getRawAuthority();
     boolean interrupted = false;
     Feed feed;
-    try (Stream<TraceRequest> requests = b.requests.get()) {
-      feed = new Feed(requests.iterator(), origin, b.imageShare, b.defaultSize, b.maxRequests);
+    try (Stream<TraceRequest> trace = requests.get()) {
+      feed = new Feed(trace.iterator(), origin.toString().replaceAll("/+$", ""), imageShare, defaultSize,
+          maxRequests);
       startNanos = System.nanoTime();
-      long measureFrom = startNanos + b.warmup.toNanos();
+      long measureFrom = startNanos + warmup.toNanos();
       tally.measureFrom(measureFrom);
-      long deadline = b.duration == null ? 0 : measureFrom + b.duration.toNanos();
-      Engine e = new Engine(new Engine.Config(proxyAddress, hostHeader, b.connections, b.threads,
-          b.keepAlive, b.timeout.toNanos(), Math.min(b.timeout.toMillis(), 10_000), deadline), feed, tally);
+      long deadline = duration == null ? 0 : measureFrom + duration.toNanos();
+      Engine e = new Engine(new Engine.Config(proxyAddress, origin.getRawAuthority(), connections, threads,
+          keepAlive, timeout.toNanos(), Math.min(timeout.toMillis(), 10_000), deadline), feed, tally);
       engine = e;
       try {
         if (stopped) {
@@ -90,7 +116,7 @@ public final class Replay {
     if (feed.failure() != null) {
       throw new IllegalStateException(feed.failure().getMessage(), feed.failure());
     }
-    long[] originAfter = Probes.originCounts(b.origin);
+    long[] originAfter = Probes.originCounts(origin);
     return result(feed, originBefore, originAfter, nodesBefore, interrupted || stopped);
   }
 
@@ -143,26 +169,29 @@ public final class Replay {
     Tally.Snapshot s = tally.snapshot();
     long from = tally.measureFrom();
     double seconds = s.lastNanos() == 0 ? 0 : Math.max(0, s.lastNanos() - from) / 1e9;
-    Histogram h = s.latencyMicros();
-    ReplayResult.Latency latency = h.getTotalCount() == 0
-        ? new ReplayResult.Latency(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
-        : new ReplayResult.Latency(ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
-            ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-            h.getMean() / 1000);
-    Map<String, Long> nodesAfter = nodeTotals();
     Map<String, Long> statusRequests = new HashMap<>();
-    nodesAfter.forEach((n, after) -> statusRequests.put(n, after - nodesBefore.getOrDefault(n, 0L)));
-    return new ReplayResult(b.label, b.proxy.toString(), b.name, b.connections, b.keepAlive, seconds,
-        s.warmup(), s.ok(), s.bodyBytes(), s.hits(), s.tagged(), s.hitBytes(), s.errors(), s.statuses(),
-        s.cacheResults(), s.nodes(), statusRequests,
-        originBefore != null && originAfter != null ? originAfter[0] - originBefore[0] : -1,
-        originAfter != null ? originAfter[1] : -1,
-        latency, feed.skipped(), interrupted);
+    nodeTotals().forEach((n, after) -> statusRequests.put(n, after - nodesBefore.getOrDefault(n, 0L)));
+    return new ReplayResult(
+        new ReplayResult.Setup(label, proxy.toString(), name, connections, keepAlive),
+        new ReplayResult.Traffic(seconds, s.warmup(), s.ok(), s.bodyBytes(), feed.skipped()),
+        s.hits(), s.breakdown(),
+        new ReplayResult.Servers(statusRequests,
+            originBefore != null && originAfter != null ? originAfter[0] - originBefore[0] : -1,
+            originAfter != null ? originAfter[1] : -1),
+        latency(s.latencyMicros()), interrupted);
+  }
+
+  private static ReplayResult.Latency latency(Histogram h) {
+    if (h.getTotalCount() == 0) {
+      return new ReplayResult.Latency(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+    return new ReplayResult.Latency(ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+        ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), h.getMean() / 1000);
   }
 
   private Map<String, Long> nodeTotals() {
     Map<String, Long> totals = new HashMap<>();
-    for (URI u : b.statusUris) {
+    for (URI u : statusUris) {
       Object[] n = Probes.nodeRequests(u);
       if (n != null) {
         totals.merge((String) n[0], (Long) n[1], Long::sum);
@@ -179,7 +208,10 @@ public final class Replay {
     return u.getPort() >= 0 ? u.getPort() : 80;
   }
 
-  /** Settings of a {@link Replay}; each setter checks its value. */
+  /**
+   * Settings of a {@link Replay}; each setter checks its value. {@link #build()} copies them: the
+   * replay does not change when the builder does afterwards.
+   */
   public static final class Builder {
     private URI proxy;
     private URI origin;
@@ -195,7 +227,7 @@ public final class Replay {
     private double imageShare;
     private long defaultSize = 8192;
     private String label = "replay";
-    private List<URI> statusUris = new ArrayList<>();
+    private List<URI> statusUris = List.of();
 
     private Builder() {}
 

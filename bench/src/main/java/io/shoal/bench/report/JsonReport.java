@@ -31,21 +31,21 @@ final class JsonReport implements Report {
 
   private static Map<String, Object> object(ReplayResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("label", r.label());
-    m.put("proxy", r.proxy());
-    m.put("trace", r.trace());
-    m.put("connections", r.connections());
-    m.put("keepAlive", r.keepAlive());
-    m.put("seconds", num(r.seconds()));
-    m.put("requests", r.requests());
+    m.put("label", r.setup().label());
+    m.put("proxy", r.setup().proxy());
+    m.put("trace", r.setup().trace());
+    m.put("connections", r.setup().connections());
+    m.put("keepAlive", r.setup().keepAlive());
+    m.put("seconds", num(r.traffic().seconds()));
+    m.put("requests", r.traffic().requests());
     m.put("requestsPerSecond", num(r.requestsPerSecond()));
     m.put("megabitsPerSecond", num(r.megabitsPerSecond()));
-    m.put("bodyBytes", r.bodyBytes());
-    m.put("hits", r.hits());
+    m.put("bodyBytes", r.traffic().bodyBytes());
+    m.put("hits", r.hits().count());
     m.put("hitRatio", num(r.hitRatio()));
     m.put("byteHitRatio", num(r.byteHitRatio()));
     m.put("errors", r.errorCount());
-    m.put("errorsByKind", new TreeMap<>(r.errors()));
+    m.put("errorsByKind", new TreeMap<>(r.breakdown().errors()));
     Map<String, Object> latency = new LinkedHashMap<>();
     latency.put("p50", num(r.latency().p50()));
     latency.put("p90", num(r.latency().p90()));
@@ -54,15 +54,15 @@ final class JsonReport implements Report {
     latency.put("max", num(r.latency().max()));
     latency.put("mean", num(r.latency().mean()));
     m.put("latencyMillis", latency);
-    m.put("statuses", new TreeMap<>(r.statuses()));
-    m.put("cacheResults", new TreeMap<>(r.cacheResults()));
-    m.put("nodes", new TreeMap<>(r.nodes()));
+    m.put("statuses", new TreeMap<>(r.breakdown().statuses()));
+    m.put("cacheResults", new TreeMap<>(r.breakdown().cacheResults()));
+    m.put("nodes", new TreeMap<>(r.breakdown().nodes()));
     m.put("nodeShares", r.nodeShares());
-    m.put("nodeStatusRequests", new TreeMap<>(r.statusRequests()));
-    m.put("originRequests", r.originRequests() < 0 ? null : r.originRequests());
-    m.put("originUrls", r.originUrls() < 0 ? null : r.originUrls());
-    m.put("warmupRequests", r.warmupRequests());
-    m.put("skipped", r.skipped());
+    m.put("nodeStatusRequests", new TreeMap<>(r.servers().statusRequests()));
+    m.put("originRequests", r.servers().originRequests() < 0 ? null : r.servers().originRequests());
+    m.put("originUrls", r.servers().originUrls() < 0 ? null : r.servers().originUrls());
+    m.put("warmupRequests", r.traffic().warmupRequests());
+    m.put("skipped", r.traffic().skipped());
     m.put("interrupted", r.interrupted());
     return m;
   }

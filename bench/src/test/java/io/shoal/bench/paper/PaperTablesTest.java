@@ -141,10 +141,13 @@ class PaperTablesTest {
 
   /** A run of one second with {@code rate} requests of 10 KB. */
   private static PaperRun run(String strategy, Arch arch, int servers, int rate, Map<String, Long> nodeRequests) {
-    ReplayResult r = new ReplayResult("surge/" + arch.id() + "/" + strategy + "/" + servers, "http://127.0.0.1:1",
-        "webcachesim:surge.tr", 63 * servers, false, 1.0, 0, rate, rate * 10_000L, rate / 2, rate, rate / 2 * 10_000L,
-        Map.of(), Map.of(200, (long) rate), Map.of("HIT", (long) rate / 2), Map.of(), nodeRequests, 100, 100,
-        new ReplayResult.Latency(1, 2, 3, 4, 5, 1.5), 0, false);
+    ReplayResult r = new ReplayResult(new ReplayResult.Setup("surge/" + arch.id() + "/" + strategy + "/" + servers,
+        "http://127.0.0.1:1", "webcachesim:surge.tr", 63 * servers, false),
+        new ReplayResult.Traffic(1.0, 0, rate, rate * 10_000L, 0),
+        new ReplayResult.Hits(rate, rate / 2, rate / 2 * 10_000L),
+        new ReplayResult.Breakdown(Map.of(), Map.of(200, (long) rate), Map.of("HIT", (long) rate / 2), Map.of()),
+        new ReplayResult.Servers(nodeRequests, 100, 100),
+        new ReplayResult.Latency(1, 2, 3, 4, 5, 1.5), false);
     return new PaperRun("surge", arch, strategy, servers, r, new Storage(100, 1000, 1.0, "keys"));
   }
 }

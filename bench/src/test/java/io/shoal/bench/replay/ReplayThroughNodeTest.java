@@ -81,24 +81,24 @@ class ReplayThroughNodeTest {
           .label("node")
           .build().run();
 
-      assertThat(r.errors()).isEmpty();
-      assertThat(r.requests()).isEqualTo(REQUESTS);
+      assertThat(r.breakdown().errors()).isEmpty();
+      assertThat(r.traffic().requests()).isEqualTo(REQUESTS);
       assertThat(r.interrupted()).isFalse();
       long distinct = trace.stream().map(TraceRequest::key).distinct().count();
       assertThat(distinct).isEqualTo(OBJECTS);
-      assertThat(r.originRequests()).as("origin requests: one per distinct object").isEqualTo(distinct);
+      assertThat(r.servers().originRequests()).as("origin requests: one per distinct object").isEqualTo(distinct);
       assertThat(origin.stats().requests() - before).isEqualTo(distinct);
-      assertThat(r.originUrls()).isEqualTo(distinct);
-      assertThat(r.hits()).isEqualTo(REQUESTS - distinct);
+      assertThat(r.servers().originUrls()).isEqualTo(distinct);
+      assertThat(r.hits().count()).isEqualTo(REQUESTS - distinct);
       assertThat(r.hitRatio()).isGreaterThan(0).isEqualTo((double) (REQUESTS - distinct) / REQUESTS);
       long bodyBytes = trace.stream().mapToLong(TraceRequest::size).sum()
           + imageOvershoot(trace);
-      assertThat(r.bodyBytes()).isEqualTo(bodyBytes);
-      assertThat(r.nodes()).containsOnlyKeys(node.id()).containsEntry(node.id(), (long) REQUESTS);
+      assertThat(r.traffic().bodyBytes()).isEqualTo(bodyBytes);
+      assertThat(r.breakdown().nodes()).containsOnlyKeys(node.id()).containsEntry(node.id(), (long) REQUESTS);
       assertThat(r.nodeShares()).containsExactly(Map.entry(node.id(), 1.0));
-      assertThat(r.statusRequests()).containsOnlyKeys(node.id());
-      assertThat(r.statusRequests().get(node.id())).isEqualTo(REQUESTS);
-      assertThat(r.cacheResults()).containsEntry("MISS", distinct).containsEntry("HIT", REQUESTS - distinct);
+      assertThat(r.servers().statusRequests()).containsOnlyKeys(node.id());
+      assertThat(r.servers().statusRequests().get(node.id())).isEqualTo(REQUESTS);
+      assertThat(r.breakdown().cacheResults()).containsEntry("MISS", distinct).containsEntry("HIT", REQUESTS - distinct);
       assertThat(r.latency().p50()).isPositive();
       assertThat(r.latency().p999()).isGreaterThanOrEqualTo(r.latency().p99());
     } finally {

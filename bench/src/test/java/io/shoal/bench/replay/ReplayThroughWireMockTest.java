@@ -71,16 +71,16 @@ class ReplayThroughWireMockTest {
 
       ReplayResult r = replay(server.port(), trace(50, 1, 2, 3, 4), keepAlive);
 
-      assertThat(r.errors()).isEmpty();
-      assertThat(r.requests()).isEqualTo(200);
-      assertThat(r.statuses()).containsOnly(Map.entry(200, 150L), Map.entry(304, 50L));
-      assertThat(r.bodyBytes()).isEqualTo(50 * (1000 + 3000 + 5));
-      assertThat(r.tagged()).isEqualTo(150);
-      assertThat(r.hits()).isEqualTo(100);
-      assertThat(r.hitBytes()).isEqualTo(50 * 1000);
-      assertThat(r.cacheResults()).containsOnly(Map.entry("HIT", 100L), Map.entry("MISS", 50L));
-      assertThat(r.nodes()).containsOnly(Map.entry("wm", 100L), Map.entry("wm2", 50L));
-      assertThat(r.originRequests()).isEqualTo(-1);
+      assertThat(r.breakdown().errors()).isEmpty();
+      assertThat(r.traffic().requests()).isEqualTo(200);
+      assertThat(r.breakdown().statuses()).containsOnly(Map.entry(200, 150L), Map.entry(304, 50L));
+      assertThat(r.traffic().bodyBytes()).isEqualTo(50 * (1000 + 3000 + 5));
+      assertThat(r.hits().tagged()).isEqualTo(150);
+      assertThat(r.hits().count()).isEqualTo(100);
+      assertThat(r.hits().bytes()).isEqualTo(50 * 1000);
+      assertThat(r.breakdown().cacheResults()).containsOnly(Map.entry("HIT", 100L), Map.entry("MISS", 50L));
+      assertThat(r.breakdown().nodes()).containsOnly(Map.entry("wm", 100L), Map.entry("wm2", 50L));
+      assertThat(r.servers().originRequests()).isEqualTo(-1);
       assertThat(server.getAllServeEvents()).hasSize(200);
     } finally {
       server.stop();
@@ -100,10 +100,10 @@ class ReplayThroughWireMockTest {
 
       ReplayResult r = replay(server.port(), trace(10, 5, 6, 7, 8), true);
 
-      assertThat(r.errors()).containsOnly(Map.entry("http 503", 10L), Map.entry("connection reset", 10L),
+      assertThat(r.breakdown().errors()).containsOnly(Map.entry("http 503", 10L), Map.entry("connection reset", 10L),
           Map.entry("closed before the response ended", 10L));
-      assertThat(r.requests()).isEqualTo(10);
-      assertThat(r.bodyBytes()).isEqualTo(10);
+      assertThat(r.traffic().requests()).isEqualTo(10);
+      assertThat(r.traffic().bodyBytes()).isEqualTo(10);
     } finally {
       server.stop();
     }
@@ -118,8 +118,8 @@ class ReplayThroughWireMockTest {
 
       ReplayResult r = replay(ssh.getLocalPort(), trace(3, 8), true);
 
-      assertThat(r.errors()).containsOnly(Map.entry("bad response", 3L));
-      assertThat(r.requests()).isZero();
+      assertThat(r.breakdown().errors()).containsOnly(Map.entry("bad response", 3L));
+      assertThat(r.traffic().requests()).isZero();
     }
   }
 

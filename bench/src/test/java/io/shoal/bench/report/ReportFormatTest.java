@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class ReportFormatTest {
   static ReplayResult result(String label, long requests) {
-    return new ReplayResult(label, "http://127.0.0.1:3128", "urls:t, \"quoted\"", 63, true, 2.0, 5,
-        requests, requests * 1000, requests / 2, requests, requests * 400,
-        Map.of("timeout", 2L, "http 502", 1L), Map.of(200, requests), Map.of("HIT", requests / 2, "MISS", requests / 2),
-        Map.of("a", 3 * requests / 4, "b", requests / 4), Map.of(), 50, 40,
-        new ReplayResult.Latency(1.5, 2.5, 9.0, 12.0, 20.0, 1.9), 0, false);
+    return new ReplayResult(new ReplayResult.Setup(label, "http://127.0.0.1:3128", "urls:t, \"quoted\"", 63, true),
+        new ReplayResult.Traffic(2.0, 5, requests, requests * 1000, 0),
+        new ReplayResult.Hits(requests, requests / 2, requests * 400),
+        new ReplayResult.Breakdown(Map.of("timeout", 2L, "http 502", 1L), Map.of(200, requests),
+            Map.of("HIT", requests / 2, "MISS", requests / 2), Map.of("a", 3 * requests / 4, "b", requests / 4)),
+        new ReplayResult.Servers(Map.of(), 50, 40),
+        new ReplayResult.Latency(1.5, 2.5, 9.0, 12.0, 20.0, 1.9), false);
   }
 
   private static String write(ReportFormat f, List<ReplayResult> results) {

@@ -55,20 +55,20 @@ public final class TraceStatsCommand implements Runnable {
         .toLowerCase(Locale.ROOT)).reduce((a, b) -> a + " " + b).orElse(""));
     row(out, "requests", f("%,d", s.requests()));
     row(out, "objects", f("%,d", s.objects()));
-    row(out, "one-timers", f("%,d (%.1f%% of objects, %.1f%% of requests)", s.oneTimers(),
-        pct(s.oneTimers(), s.objects()), pct(s.oneTimers(), s.requests())));
+    row(out, "one-timers", f("%,d (%.1f%% of objects, %.1f%% of requests)", s.popularity().oneTimers(),
+        pct(s.popularity().oneTimers(), s.objects()), pct(s.popularity().oneTimers(), s.requests())));
     if (opened.reader().fields().contains(TraceField.CLIENT)) {
       row(out, "clients", f("%,d", s.clients()));
     }
-    if (s.firstTime() >= 0) {
-      double span = (s.lastTime() - s.firstTime()) / 1e6;
+    if (s.time().first() >= 0) {
+      double span = (s.time().last() - s.time().first()) / 1e6;
       row(out, "time span", f("%,.0f s (%.1f requests/s)", span,
           span > 0 ? s.requests() / span : 0.0));
     }
-    if (s.sizedRequests() > 0) {
-      row(out, "bytes", f("%s requested, %s unique%s", bytes(s.totalBytes()),
-          bytes(s.uniqueBytes()), s.sizedRequests() < s.requests()
-              ? f(" (%,d requests of unknown size)", s.requests() - s.sizedRequests()) : ""));
+    if (s.bytes().sizedRequests() > 0) {
+      row(out, "bytes", f("%s requested, %s unique%s", bytes(s.bytes().total()),
+          bytes(s.bytes().unique()), s.bytes().sizedRequests() < s.requests()
+              ? f(" (%,d requests of unknown size)", s.requests() - s.bytes().sizedRequests()) : ""));
       TraceStats.SizePercentiles p = s.sizes();
       row(out, "object sizes", f("p50 %s, p90 %s, p99 %s, max %s, mean %s", bytes(p.percentile(50)),
           bytes(p.percentile(90)), bytes(p.percentile(99)), bytes(p.percentile(100)),
@@ -76,22 +76,22 @@ public final class TraceStatsCommand implements Runnable {
     } else {
       row(out, "bytes", "unknown (the trace has no sizes)");
     }
-    ZipfFit zipf = s.zipf();
+    ZipfFit zipf = s.popularity().zipf();
     row(out, "zipf exponent", Double.isNaN(zipf.exponent())
         ? "n/a (fewer than 3 objects requested twice or more)"
         : f("%.3f (R^2 %.3f; least squares over %d log-spaced ranks from 1 to %,d, count >= 2)",
             zipf.exponent(), zipf.rSquared(), zipf.ranks(), zipf.maxRank()));
     row(out, "popularity", f("the top 1%% of objects get %.1f%% of requests, the top 10%% get %.1f%%",
-        s.top1PercentShare() * 100, s.top10PercentShare() * 100));
+        s.popularity().top1PercentShare() * 100, s.popularity().top10PercentShare() * 100));
     row(out, "ideal hit ratio", f("%.2f%% (an infinite cache)", s.idealHitRatio() * 100));
-    if (s.sizedRequests() > 0) {
+    if (s.bytes().sizedRequests() > 0) {
       row(out, "ideal byte hit", f("%.2f%% (an infinite cache)", s.idealByteHitRatio() * 100));
     }
-    if (!s.top().isEmpty()) {
+    if (!s.popularity().top().isEmpty()) {
       out.println();
       out.println(f("%5s %10s %7s %12s  %s", "rank", "requests", "share", "size", "key"));
       int rank = 1;
-      for (TraceStats.TopObject t : s.top()) {
+      for (TraceStats.TopObject t : s.popularity().top()) {
         out.println(f("%5d %,10d %6.2f%% %12s  %s", rank++, t.requests(),
             pct(t.requests(), s.requests()), t.size() < 0 ? "-" : f("%,d", t.size()), t.key()));
       }

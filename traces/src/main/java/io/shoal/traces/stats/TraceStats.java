@@ -75,11 +75,12 @@ public final class TraceStats {
     long[] sizes = objects.values().stream().mapToLong(c -> c.size).filter(s -> s >= 0).sorted()
         .toArray();
     long uniqueBytes = Arrays.stream(sizes).sum();
-    return new Summary(requests, objects.size(), clients.size(), sizedRequests, totalBytes,
-        uniqueBytes, repeatBytes, oneTimers, topObjects, share(counts, 0.01), share(counts, 0.10),
-        ZipfFit.of(counts), new SizePercentiles(sizes),
-        firstTime == Long.MAX_VALUE ? TraceRequest.UNKNOWN : firstTime,
-        lastTime == Long.MIN_VALUE ? TraceRequest.UNKNOWN : lastTime);
+    return new Summary(requests, objects.size(), clients.size(),
+        new Bytes(sizedRequests, totalBytes, uniqueBytes, repeatBytes),
+        new Popularity(oneTimers, topObjects, share(counts, 0.01), share(counts, 0.10), ZipfFit.of(counts)),
+        new SizePercentiles(sizes),
+        new TimeSpan(firstTime == Long.MAX_VALUE ? TraceRequest.UNKNOWN : firstTime,
+            lastTime == Long.MIN_VALUE ? TraceRequest.UNKNOWN : lastTime));
   }
 
   private double share(long[] sortedCounts, double fraction) {
@@ -133,23 +134,13 @@ public final class TraceStats {
    * @param requests how many requests
    * @param objects how many distinct keys
    * @param clients how many distinct clients (0 if the format carries none)
-   * @param sizedRequests how many requests had a known size
-   * @param totalBytes the sum of the known sizes of all requests
-   * @param uniqueBytes the sum of the sizes of the distinct objects
-   * @param repeatBytes the bytes of requests for an object already requested before
-   * @param oneTimers how many objects were requested exactly once
-   * @param top the most requested objects, most requested first
-   * @param top1PercentShare the share of requests for the most requested 1% of objects
-   * @param top10PercentShare the share of requests for the most requested 10% of objects
-   * @param zipf the Zipf fit of the rank-frequency curve
+   * @param bytes the bytes requested
+   * @param popularity how the requests spread over the objects
    * @param sizes the object size percentiles
-   * @param firstTime the earliest request time, or -1
-   * @param lastTime the latest request time, or -1
+   * @param time when the requests were made
    */
-  public record Summary(long requests, long objects, long clients, long sizedRequests,
-      long totalBytes, long uniqueBytes, long repeatBytes, long oneTimers, List<TopObject> top,
-      double top1PercentShare, double top10PercentShare, ZipfFit zipf, SizePercentiles sizes,
-      long firstTime, long lastTime) {
+  public record Summary(long requests, long objects, long clients, Bytes bytes, Popularity popularity,
+      SizePercentiles sizes, TimeSpan time) {
 
     /** The hit ratio of an infinite cache: every request but the first for each object. */
     public double idealHitRatio() {
@@ -158,7 +149,41 @@ public final class TraceStats {
 
     /** The byte hit ratio of an infinite cache, over requests of known size. */
     public double idealByteHitRatio() {
-      return totalBytes == 0 ? Double.NaN : (double) repeatBytes / totalBytes;
+      return bytes.total() == 0 ? Double.NaN : (double) bytes.repeat() / bytes.total();
     }
   }
+
+  /**
+   * The bytes a trace requests, over the requests of known size.
+   *
+   * @param sizedRequests how many requests had a known size
+   * @param total the sum of the known sizes of all requests
+   * @param unique the sum of the sizes of the distinct objects
+   * @param repeat the bytes of requests for an object already requested before
+   */
+  public record Bytes(long sizedRequests, long total, long unique, long repeat) {}
+
+  /**
+   * How the requests of a trace spread over its objects.
+   *
+   * @param oneTimers how many objects were requested exactly once
+   * @param top the most requested objects, most requested first
+   * @param top1PercentShare the share of requests for the most requested 1% of objects
+   * @param top10PercentShare the share of requests for the most requested 10% of objects
+   * @param zipf the Zipf fit of the rank-frequency curve
+   */
+  public record Popularity(long oneTimers, List<TopObject> top, double top1PercentShare,
+      double top10PercentShare, ZipfFit zipf) {
+    public Popularity {
+      top = List.copyOf(top);
+    }
+  }
+
+  /**
+   * When the requests of a trace were made, in microseconds.
+   *
+   * @param first the earliest request time, or -1
+   * @param last the latest request time, or -1
+   */
+  public record TimeSpan(long first, long last) {}
 }

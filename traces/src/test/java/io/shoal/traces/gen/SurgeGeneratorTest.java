@@ -29,9 +29,9 @@ class SurgeGeneratorTest {
     assertThat(s.requests()).isEqualTo(200_000);
     assertThat(s.objects()).isEqualTo(2000);
     // 200000 / H(2000) = 24454.76 requests for rank 1.
-    assertThat(s.top().get(0).requests()).isBetween(24_454L, 24_455L);
-    assertThat(s.zipf().exponent()).isCloseTo(1.0, within(0.02));
-    assertThat(s.zipf().rSquared()).isGreaterThan(0.99);
+    assertThat(s.popularity().top().get(0).requests()).isBetween(24_454L, 24_455L);
+    assertThat(s.popularity().zipf().exponent()).isCloseTo(1.0, within(0.02));
+    assertThat(s.popularity().zipf().rSquared()).isGreaterThan(0.99);
   }
 
   @Test
@@ -41,7 +41,7 @@ class SurgeGeneratorTest {
     try (var requests = gen.requests()) {
       s = TraceStats.of(requests, 1);
     }
-    assertThat(s.zipf().exponent()).isCloseTo(0.7, within(0.02));
+    assertThat(s.popularity().zipf().exponent()).isCloseTo(0.7, within(0.02));
   }
 
   @Test

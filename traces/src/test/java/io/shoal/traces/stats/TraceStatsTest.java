@@ -24,16 +24,16 @@ class TraceStatsTest {
     assertThat(s.requests()).isEqualTo(5);
     assertThat(s.objects()).isEqualTo(3);
     assertThat(s.clients()).isEqualTo(3);
-    assertThat(s.sizedRequests()).isEqualTo(4);
-    assertThat(s.totalBytes()).isEqualTo(510);
-    assertThat(s.uniqueBytes()).isEqualTo(110);
-    assertThat(s.oneTimers()).isEqualTo(2);
-    assertThat(s.top()).containsExactly(new TraceStats.TopObject("/x", 3, 100),
+    assertThat(s.bytes().sizedRequests()).isEqualTo(4);
+    assertThat(s.bytes().total()).isEqualTo(510);
+    assertThat(s.bytes().unique()).isEqualTo(110);
+    assertThat(s.popularity().oneTimers()).isEqualTo(2);
+    assertThat(s.popularity().top()).containsExactly(new TraceStats.TopObject("/x", 3, 100),
         new TraceStats.TopObject("/y", 1, 10));
     assertThat(s.idealHitRatio()).isEqualTo(2 / 5.0);
     assertThat(s.idealByteHitRatio()).isEqualTo(400 / 510.0);
-    assertThat(s.firstTime()).isEqualTo(1_000_000);
-    assertThat(s.lastTime()).isEqualTo(9_000_000);
+    assertThat(s.time().first()).isEqualTo(1_000_000);
+    assertThat(s.time().last()).isEqualTo(9_000_000);
     assertThat(s.sizes().percentile(50)).isEqualTo(10);
     assertThat(s.sizes().percentile(100)).isEqualTo(100);
   }
@@ -65,13 +65,13 @@ class TraceStatsTest {
     }
     assertThat(s.requests()).isEqualTo(66_987);
     assertThat(s.objects()).isEqualTo(36_815);
-    assertThat(s.oneTimers()).isEqualTo(29_858);
-    assertThat(s.totalBytes()).isEqualTo(485_457_552L);
-    assertThat(s.uniqueBytes()).isEqualTo(278_854_232L);
-    assertThat(s.repeatBytes()).isEqualTo(206_603_320L);
+    assertThat(s.popularity().oneTimers()).isEqualTo(29_858);
+    assertThat(s.bytes().total()).isEqualTo(485_457_552L);
+    assertThat(s.bytes().unique()).isEqualTo(278_854_232L);
+    assertThat(s.bytes().repeat()).isEqualTo(206_603_320L);
     List<String> top = new ArrayList<>();
-    s.top().forEach(t -> top.add(t.key() + "=" + t.requests()));
+    s.popularity().top().forEach(t -> top.add(t.key() + "=" + t.requests()));
     assertThat(top).containsExactly("134=1031", "2=851", "1=848");
-    assertThat(s.zipf().exponent()).isBetween(0.4, 1.2);
+    assertThat(s.popularity().zipf().exponent()).isBetween(0.4, 1.2);
   }
 }

@@ -1,5 +1,6 @@
 package io.shoal.bench.replay.internal;
 
+import io.shoal.bench.replay.ReplayResult;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,8 +89,10 @@ public final class Tally {
   /** A copy of the measurements (the latency histogram is drained into the running total). */
   public synchronized Snapshot snapshot() {
     total.add(latency.getIntervalHistogram());
-    return new Snapshot(warmup.sum(), ok.sum(), bodyBytes.sum(), tagged.sum(), hits.sum(), hitBytes.sum(),
-        sums(cacheResults), sums(nodes), sums(statuses), sums(errors), total.copy(), lastNanos.get());
+    return new Snapshot(warmup.sum(), ok.sum(), bodyBytes.sum(),
+        new ReplayResult.Hits(tagged.sum(), hits.sum(), hitBytes.sum()),
+        new ReplayResult.Breakdown(sums(errors), sums(statuses), sums(cacheResults), sums(nodes)),
+        total.copy(), lastNanos.get());
   }
 
   private static <K extends Comparable<K>> Map<K, Long> sums(Map<K, LongAdder> m) {
@@ -99,7 +102,6 @@ public final class Tally {
   }
 
   /** The measurements at one moment; latency in microseconds. */
-  public record Snapshot(long warmup, long ok, long bodyBytes, long tagged, long hits, long hitBytes,
-      Map<String, Long> cacheResults, Map<String, Long> nodes, Map<Integer, Long> statuses,
-      Map<String, Long> errors, Histogram latencyMicros, long lastNanos) {}
+  public record Snapshot(long warmup, long ok, long bodyBytes, ReplayResult.Hits hits,
+      ReplayResult.Breakdown breakdown, Histogram latencyMicros, long lastNanos) {}
 }
