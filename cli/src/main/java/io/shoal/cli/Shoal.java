@@ -1,5 +1,6 @@
 package io.shoal.cli;
 
+import io.shoal.cli.options.BadValue;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -27,7 +28,7 @@ public final class Shoal {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
     cli.setParameterExceptionHandler((e, cliArgs) -> {
       CommandLine command = e.getCommandLine();
-      command.getErr().println(prefix(command) + ": " + e.getMessage()
+      command.getErr().println(prefix(command) + ": " + BadValue.message(e)
           + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
       if (verbose) {
         e.printStackTrace(command.getErr());

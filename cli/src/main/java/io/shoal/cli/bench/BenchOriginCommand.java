@@ -1,14 +1,17 @@
 package io.shoal.cli.bench;
 
+import io.shoal.cli.options.Usage;
 import io.shoal.bench.origin.BenchOrigin;
+import io.shoal.cli.Foreground;
+import io.shoal.cli.options.DurationConverter;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.Traces;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,21 +32,16 @@ public final class BenchOriginCommand implements Runnable {
   @Option(names = "--port", defaultValue = "8000", description = "Port, 0 for any (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--max-age", defaultValue = "1d", paramLabel = "DURATION",
-      description = "Cache-Control: max-age, e.g. 1h, 0s; 'none' sends no-store (default: ${DEFAULT-VALUE}).")
-  String maxAge;
+  @Mixin
+  OriginContentOptions content;
 
-  @Option(names = "--latency", defaultValue = "0ms", paramLabel = "DURATION",
+  @Option(names = "--latency", defaultValue = "0ms", paramLabel = "DURATION", converter = DurationConverter.NonNegative.class,
       description = "Delay before each response, e.g. 50ms (default: ${DEFAULT-VALUE}).")
-  String latency;
+  Duration latency;
 
-  @Option(names = "--bandwidth", defaultValue = "0", paramLabel = "RATE",
+  @Option(names = "--bandwidth", defaultValue = "0", paramLabel = "RATE", converter = BenchConverters.Rate.class,
       description = "Rate cap per response, e.g. 10mbit or 1MB/s; 0 for none (default: ${DEFAULT-VALUE}).")
-  String bandwidth;
-
-  @Option(names = "--default-size", defaultValue = "8KB", paramLabel = "SIZE",
-      description = "Size of paths that carry none (default: ${DEFAULT-VALUE}).")
-  String defaultSize;
+  long bandwidth;
 
   @Option(names = "--trace", paramLabel = "FORMAT:PATH",
       description = "Serve plain paths /NAME at this trace's sizes (NAME as 'bench replay' names objects).")
@@ -56,43 +54,24 @@ public final class BenchOriginCommand implements Runnable {
   @Override
   public void run() {
     BenchArgs.quiet();
-    BenchOrigin.Builder b = builder(spec, host, port, maxAge, latency, bandwidth, defaultSize);
+    BenchOrigin.Builder b = content.origin(spec, host, port, latency, bandwidth);
     if (trace != null) {
-      BenchArgs.usage(spec, () -> Traces.format(trace));
+      Usage.of(spec, () -> Traces.format(trace));
       try (Stream<TraceRequest> requests = Traces.open(trace).requests()) {
         Map<String, Long> sizes = BenchOrigin.sizesOf(requests, images);
-        BenchArgs.usage(spec, () -> b.sizes(sizes));
+        Usage.of(spec, () -> b.sizes(sizes));
       }
     }
     BenchOrigin origin = b.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      origin.close();
-      stopped.countDown();
-    }, "shoal-bench-origin-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("shoal bench origin: " + origin.uri() + " (max-age " + maxAge + ", latency " + latency
-        + ", bandwidth " + bandwidth + "); stats at " + origin.uri("/_origin/stats"));
-    out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      origin.close();
+    Foreground.run("shoal-bench-origin-stop", origin::close, () -> {
+      out.println("shoal bench origin: " + origin.uri() + " (max-age " + BenchArgs.given(spec, "--max-age")
+          + ", latency " + BenchArgs.given(spec, "--latency") + ", bandwidth " + BenchArgs.given(spec, "--bandwidth")
+          + "); stats at " + origin.uri("/_origin/stats"));
+      out.flush();
+    }, () -> {
       out.println("shoal bench origin: stopped");
       out.flush();
-    }
-  }
-
-  /** A builder from the origin options (shared with {@code bench replay}'s embedded origin). */
-  static BenchOrigin.Builder builder(CommandSpec spec, String host, int port, String maxAge,
-      String latency, String bandwidth, String defaultSize) {
-    Duration age = maxAge.equals("none") ? null : BenchArgs.duration(spec, "--max-age", maxAge);
-    Duration delay = BenchArgs.duration(spec, "--latency", latency);
-    long rate = BenchArgs.rate(spec, "--bandwidth", bandwidth);
-    long size = BenchArgs.size(spec, "--default-size", defaultSize);
-    return BenchArgs.usage(spec, () -> BenchOrigin.builder().host(host).port(port).maxAge(age)
-        .latency(delay).bandwidth(rate).defaultSize(size));
+    });
   }
 }

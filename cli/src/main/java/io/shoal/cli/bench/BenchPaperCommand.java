@@ -1,28 +1,29 @@
 package io.shoal.cli.bench;
 
+import io.shoal.cli.options.Usage;
 import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.bench.paper.Arch;
 import io.shoal.bench.paper.PaperExperiment;
 import io.shoal.bench.paper.PaperReport;
 import io.shoal.bench.paper.PaperRun;
 import io.shoal.bench.paper.RunLog;
-import io.shoal.traces.Traces;
+import io.shoal.base.config.Sizes;
+import io.shoal.cli.cluster.NodeOptions;
+import io.shoal.cli.trace.SeedOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,14 +33,14 @@ import picocli.CommandLine.Spec;
  * 4-12) on this machine. Ctrl-C
  * stops the current replay, tears its cluster down and prints and writes the partial results.
  */
-@Command(name = "paper", mixinStandardHelpOptions = true,
+@Command(name = "paper", mixinStandardHelpOptions = true, defaultValueProvider = BenchPaperCommand.Defaults.class,
     description = {"Run the paper's experiment on this machine: for every trace x number of servers x strategy x"
         + " architecture, start a cluster (centralized: one switch node in front of the caches; distributed: the L4"
         + " front in front of nodes that all route), replay the trace through it, stop it.",
         "Prints the paper's tables (req/s and Mbit/s: rows = servers, columns = arch x strategy; the improvement"
         + " table) and writes tables, CSV, JSON, PNG charts, run.log and nodes.log into --out."})
 public final class BenchPaperCommand implements Runnable {
-  static final String BU = "webcachesim:classpath:bu-1998-webcachesim.tr.gz";
+  static final String BU = PaperTraces.BU;
 
   @Spec
   CommandSpec spec;
@@ -67,21 +68,8 @@ public final class BenchPaperCommand implements Runnable {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--requests", paramLabel = "N", description = "Requests per run (default: 20000, or the whole trace with --duration).")
-  Long requests;
-
-  @Option(names = "--duration", paramLabel = "DURATION", description = "Measure each run this long after the warm-up instead.")
-  String duration;
-
-  @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", description = "Unmeasured start of each run (default: ${DEFAULT-VALUE}).")
-  String warmup;
-
-  @Option(names = "--connections", paramLabel = "N", defaultValue = "63",
-      description = "Client connections per server, as the paper's 63 (default: ${DEFAULT-VALUE}).")
-  int connections;
-
-  @Option(names = "--keep-alive", description = "Reuse client connections (default: one per request, like the paper's HTTP/1.0 clients).")
-  boolean keepAlive;
+  @Mixin
+  ReplayOptions client;
 
   @Option(names = "--surge-files", paramLabel = "N", defaultValue = "100", description = "Files of the Surge trace (default: ${DEFAULT-VALUE}, the paper's Surge-100).")
   int surgeFiles;
@@ -89,30 +77,14 @@ public final class BenchPaperCommand implements Runnable {
   @Option(names = "--surge-requests", paramLabel = "N", description = "Requests of the Surge trace (default: --requests, else 100000).")
   Long surgeRequests;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the Surge trace (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin
+  SeedOption seed;
 
-  @Option(names = "--images", defaultValue = "0", paramLabel = "FRACTION", description = "Share of object ids served as JPEG images (default: ${DEFAULT-VALUE}).")
-  double images;
-
-  @Option(names = "--cache-size", defaultValue = "256MB", paramLabel = "SIZE", description = "Cache memory per node (default: ${DEFAULT-VALUE}).")
-  String cacheSize;
-
-  @Option(names = "--java-opts", defaultValue = "-Xms64m -Xmx384m -XX:+UseSerialGC", paramLabel = "OPTS",
-      description = "JVM options of each node process (default: '${DEFAULT-VALUE}').")
-  String javaOpts;
-
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Any node setting, for every node (repeatable).")
-  Map<String, String> set = new LinkedHashMap<>();
+  @Mixin
+  NodeOptions node;
 
   @Option(names = "--origin-port", defaultValue = "0", paramLabel = "PORT", description = "Port of the benchmark origin (default: any free port).")
   int originPort;
-
-  @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-  String timeout;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: a quarter of the cores, 1 to 4).")
-  Integer threads;
 
   @Override
   public void run() {
@@ -120,37 +92,44 @@ public final class BenchPaperCommand implements Runnable {
     if (quick) {
       quickDefaults();
     }
-    List<Arch> archList = archs.stream().map(a -> BenchArgs.usage(spec, () -> Arch.named(a))).distinct().toList();
-    ClusterTestbedChecks.check(spec, strategies, nodes, cacheSize, javaOpts, set);
-    if (duration != null && requests != null) {
-      throw BenchArgs.usage(spec, "--duration and --requests: give one (expected: a duration or a request count)");
+    List<Arch> archList = archs.stream().map(a -> Usage.of(spec, () -> Arch.named(a))).distinct().toList();
+    ClusterTestbedChecks.check(spec, strategies, nodes, node);
+    client.check(spec);
+    long perRun = client.duration != null ? 0 : client.requests != null ? client.requests : 20_000;
+    Map<String, String> named = PaperTraces.named(spec, traces);
+    PaperExperiment.Builder eb = Usage.of(spec, () -> PaperExperiment.builder()
+        .servers(nodes).strategies(strategies).archs(archList).connectionsPerServer(client.connections)
+        .requests(perRun).duration(client.duration).warmup(client.warmup).keepAlive(client.keepAlive)
+        .timeout(client.timeout).imageShare(client.images));
+    if (client.threads != null) {
+      Usage.of(spec, () -> eb.threads(client.threads));
     }
-    long perRun = duration != null ? 0 : requests != null ? requests : 20_000;
-    if (requests != null && requests <= 0) {
-      throw BenchArgs.usage(spec, "--requests: " + requests + " (expected: > 0)");
-    }
-    Map<String, String> named = traceSpecs();
-    PaperExperiment.Builder eb = BenchArgs.usage(spec, () -> PaperExperiment.builder()
-        .servers(nodes).strategies(strategies).archs(archList).connectionsPerServer(connections)
-        .requests(perRun).duration(duration == null ? null : BenchArgs.duration(spec, "--duration", duration))
-        .warmup(BenchArgs.duration(spec, "--warmup", warmup)).keepAlive(keepAlive)
-        .timeout(BenchArgs.duration(spec, "--timeout", timeout)).imageShare(images));
-    if (threads != null) {
-      BenchArgs.usage(spec, () -> eb.threads(threads));
-    }
-    BenchOrigin.Builder ob = BenchOriginCommand.builder(spec, "127.0.0.1", originPort, "1d", "0ms", "0", "8KB");
+    BenchOrigin.Builder ob = Usage.of(spec, () -> BenchOrigin.builder().port(originPort));
     createOut();
     named.forEach((name, traceSpec) -> eb.trace(name, traceSpec.equals("surge") ? surge() : traceSpec));
-    PaperExperiment experiment = BenchArgs.usage(spec, eb::build);
+    PaperExperiment experiment = Usage.of(spec, eb::build);
     io.shoal.bench.paper.PaperCharts.warmUp();
     try (BenchOrigin origin = ob.start();
         PrintWriter nodeLog = new PrintWriter(new java.io.OutputStreamWriter(
             new java.io.FileOutputStream(out.resolve("nodes.log").toFile(), true), StandardCharsets.UTF_8), true);
         RunLog log = RunLog.open(out.resolve("run.log"), version(), parameters(named, perRun, origin))) {
-      run(experiment, new ClusterTestbed(cacheSize, javaOpts, set, nodeLog), origin, log);
+      run(experiment, new ClusterTestbed(node, nodeLog), origin, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write into " + out + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The defaults of the node options in {@code bench paper}. */
+  public static final class Defaults extends NodeOptions.Defaults {
+    public Defaults() {
+      super("256MB", "-Xms64m -Xmx384m -XX:+UseSerialGC");
+    }
+  }
+
+  /** The Surge trace in --out. */
+  private String surge() {
+    long count = surgeRequests != null ? surgeRequests : client.requests != null ? client.requests : 100_000;
+    return PaperTraces.surge(spec, out, surgeFiles, count, seed.seed);
   }
 
   private void run(PaperExperiment experiment, ClusterTestbed testbed, BenchOrigin origin, RunLog log) {
@@ -168,7 +147,7 @@ public final class BenchPaperCommand implements Runnable {
     try {
       err.printf(Locale.ROOT, "%s: %d runs into %s (%s)%n", spec.qualifiedName(), experiment.size(), out, RunLog.machine());
       err.flush();
-      Progress progress = new Progress(err, log, experiment.size());
+      PaperProgress progress = new PaperProgress(err, log, experiment.size());
       PaperExperiment.Results results;
       try {
         results = experiment.run(testbed, origin, progress);
@@ -223,65 +202,17 @@ public final class BenchPaperCommand implements Runnable {
       strategies = List.of("round-robin", "ketama");
     }
     if (!parsed.hasMatchedOption("--requests") && !parsed.hasMatchedOption("--duration")) {
-      requests = 2000L;
+      client.requests = 2000L;
     }
     if (!parsed.hasMatchedOption("--connections")) {
-      connections = 8;
+      client.connections = 8;
     }
     if (!parsed.hasMatchedOption("--java-opts")) {
-      javaOpts = "-Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+      node.javaOpts = "-Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     }
     if (!parsed.hasMatchedOption("--cache-size")) {
-      cacheSize = "64MB";
+      node.cacheSize = 64L << 20;
     }
-  }
-
-  /** Trace name in the tables -> "surge" or FORMAT:PATH; a bad format is a usage error. */
-  private Map<String, String> traceSpecs() {
-    Map<String, String> named = new LinkedHashMap<>();
-    for (String t : traces) {
-      String s = t.strip();
-      if (s.equals("surge") || s.equals("bu")) {
-        named.put(s, s.equals("bu") ? BU : "surge");
-        continue;
-      }
-      if (s.indexOf(':') <= 0) {
-        throw BenchArgs.usage(spec, "--traces: \"" + s + "\" (expected: surge, bu or FORMAT:PATH)");
-      }
-      BenchArgs.usage(spec, () -> Traces.format(s));
-      String file = Path.of(Traces.path(s)).getFileName() == null ? s : Path.of(Traces.path(s)).getFileName().toString();
-      named.put(file.replaceAll("(\\.gz|\\.xz)$", "").replaceAll("[^A-Za-z0-9._-]", "_"), s);
-    }
-    for (String s : named.values()) {
-      if (!s.equals("surge")) {
-        try (Stream<?> requests = Traces.open(s).requests()) {
-          requests.findFirst(); // a missing or unreadable file fails now, naming it, before anything starts
-        }
-      }
-    }
-    return named;
-  }
-
-  /** Generates the Surge trace into --out (kept when it is there already: same parameters, same file). */
-  private String surge() {
-    long count = surgeRequests != null ? surgeRequests : requests != null ? requests : 100_000;
-    Path file = out.resolve(String.format(Locale.ROOT, "surge-%d-files-%d-requests-seed-%d.tr", surgeFiles, count, seed));
-    String traceSpec = "webcachesim:" + file;
-    if (!Files.isRegularFile(file)) {
-      io.shoal.traces.gen.SurgeGenerator g = BenchArgs.usage(spec, () -> io.shoal.traces.gen.SurgeGenerator.builder()
-          .files(surgeFiles).requests(count).seed(seed).build());
-      Path partial = out.resolve(file.getFileName() + ".part");
-      try (io.shoal.traces.TraceWriter w = Traces.create("webcachesim:" + partial);
-          Stream<io.shoal.traces.TraceRequest> rs = g.requests()) {
-        rs.forEachOrdered(w::write);
-      }
-      try {
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-      }
-    }
-    return traceSpec;
   }
 
   private void createOut() {
@@ -295,21 +226,21 @@ public final class BenchPaperCommand implements Runnable {
   private Map<String, String> parameters(Map<String, String> named, long perRun, BenchOrigin origin) {
     Map<String, String> p = new LinkedHashMap<>();
     named.forEach((n, s) -> p.put("trace " + n, s.equals("surge")
-        ? "surge model, " + surgeFiles + " files, seed " + seed : s));
+        ? "surge model, " + surgeFiles + " files, seed " + seed.seed : s));
     p.put("nodes", nodes.toString());
     p.put("strategies", strategies.toString());
     p.put("arch", archs.toString());
     p.put("requests per run", perRun == 0 ? "the whole trace" : Long.toString(perRun));
-    p.put("duration", duration == null ? "-" : duration);
-    p.put("warmup", warmup);
-    p.put("connections per server", Integer.toString(connections));
-    p.put("keep-alive", Boolean.toString(keepAlive));
-    p.put("images", Double.toString(images));
-    p.put("timeout", timeout);
-    p.put("threads", threads == null ? "default" : threads.toString());
-    p.put("cache size per node", cacheSize);
-    p.put("node java opts", javaOpts);
-    p.put("node settings", ClusterTestbed.settings(set).toString());
+    p.put("duration", client.duration == null ? "-" : BenchArgs.given(spec, "--duration"));
+    p.put("warmup", BenchArgs.given(spec, "--warmup"));
+    p.put("connections per server", Integer.toString(client.connections));
+    p.put("keep-alive", Boolean.toString(client.keepAlive));
+    p.put("images", Double.toString(client.images));
+    p.put("timeout", BenchArgs.given(spec, "--timeout"));
+    p.put("threads", client.threads == null ? "default" : client.threads.toString());
+    p.put("cache size per node", Sizes.format(node.cacheSize));
+    p.put("node java opts", node.javaOpts);
+    p.put("node settings", ClusterTestbed.settings(node.set).toString());
     p.put("origin", origin.uri() + " (max-age 1d, no latency, no bandwidth cap)");
     p.put("out", out.toAbsolutePath().toString());
     return p;
@@ -325,35 +256,5 @@ public final class BenchPaperCommand implements Runnable {
       // unknown
     }
     return p.getProperty("version", "unknown");
-  }
-
-  /** One line per run on standard error, and the run log. */
-  private static final class Progress implements PaperExperiment.Listener {
-    private final PrintWriter err;
-    private final RunLog log;
-    private final int total;
-    private int done;
-
-    Progress(PrintWriter err, RunLog log, int total) {
-      this.err = err;
-      this.log = log;
-      this.total = total;
-    }
-
-    @Override
-    public void started(PaperExperiment.Trace trace, int servers, String strategy, Arch arch,
-        io.shoal.bench.paper.Testbed.Deployment deployment) {
-      log.started(trace, servers, strategy, arch, deployment);
-    }
-
-    @Override
-    public void finished(PaperRun r) {
-      log.finished(r);
-      done++;
-      err.printf(Locale.ROOT, "[%d/%d] %-6s %2d servers %-10s %-12s %8.0f req/s %7.1f Mbit/s  hit %.3f  errors %d%n",
-          done, total, r.trace(), r.servers(), r.column(), r.arch().id(), r.replay().requestsPerSecond(),
-          r.replay().megabitsPerSecond(), r.replay().hitRatio(), r.replay().errorCount());
-      err.flush();
-    }
   }
 }

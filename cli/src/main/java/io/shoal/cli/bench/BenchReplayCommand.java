@@ -1,9 +1,11 @@
 package io.shoal.cli.bench;
 
+import io.shoal.cli.options.Usage;
 import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.bench.replay.Replay;
 import io.shoal.bench.replay.ReplayResult;
 import io.shoal.bench.report.ReportFormat;
+import io.shoal.cli.options.DurationConverter;
 import io.shoal.cli.trace.Progress;
 import io.shoal.traces.TraceFormat;
 import io.shoal.traces.TraceSource;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,63 +44,40 @@ public final class BenchReplayCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--proxy", required = true, paramLabel = "URL", description = "The proxy, e.g. http://127.0.0.1:3128.")
-  String proxy;
+  @Option(names = "--proxy", required = true, paramLabel = "URL", converter = BenchConverters.HttpUrl.class,
+      description = "The proxy, e.g. http://127.0.0.1:3128.")
+  URI proxy;
 
   @Option(names = "--trace", required = true, paramLabel = "FORMAT:PATH",
       description = "The trace, e.g. webcachesim:classpath:bu-1998-webcachesim.tr.gz.")
   String trace;
 
-  @Option(names = "--origin", paramLabel = "URL",
+  @Mixin
+  ReplayOptions client;
+
+  @Option(names = "--origin", paramLabel = "URL", converter = BenchConverters.HttpUrl.class,
       description = "A running benchmark origin ('shoal bench origin'); default: start one on loopback.")
-  String origin;
+  URI origin;
 
   @Option(names = "--origin-port", defaultValue = "0", paramLabel = "PORT",
       description = "Port of the embedded origin (default: any free port).")
   int originPort;
 
-  @Option(names = "--max-age", defaultValue = "1d", paramLabel = "DURATION",
-      description = "Embedded origin: Cache-Control max-age, 'none' for no-store (default: ${DEFAULT-VALUE}).")
-  String maxAge;
+  @Mixin
+  OriginContentOptions content;
 
   @Option(names = "--origin-latency", defaultValue = "0ms", paramLabel = "DURATION",
+      converter = DurationConverter.NonNegative.class,
       description = "Embedded origin: delay before each response (default: ${DEFAULT-VALUE}).")
-  String originLatency;
+  Duration originLatency;
 
-  @Option(names = "--origin-bandwidth", defaultValue = "0", paramLabel = "RATE",
+  @Option(names = "--origin-bandwidth", defaultValue = "0", paramLabel = "RATE", converter = BenchConverters.Rate.class,
       description = "Embedded origin: rate cap per response, e.g. 10mbit (default: none).")
-  String originBandwidth;
+  long originBandwidth;
 
-  @Option(names = "--connections", defaultValue = "63", description = "Concurrent connections (default: ${DEFAULT-VALUE}, the paper's per server).")
-  int connections;
-
-  @Option(names = "--duration", paramLabel = "DURATION", description = "Measure this long after the warm-up, e.g. 60s (default: until the trace ends).")
-  String duration;
-
-  @Option(names = "--requests", paramLabel = "N", description = "Send at most N requests, warm-up included (default: the whole trace).")
-  Long requests;
-
-  @Option(names = "--warmup", defaultValue = "0s", paramLabel = "DURATION", description = "Send but do not measure for this long first (default: ${DEFAULT-VALUE}).")
-  String warmup;
-
-  @Option(names = "--keep-alive", description = "Reuse connections (default: one connection per request).")
-  boolean keepAlive;
-
-  @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-  String timeout;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: a quarter of the cores, 1 to 4).")
-  Integer threads;
-
-  @Option(names = "--images", defaultValue = "0", paramLabel = "FRACTION", description = "Share of numeric object ids served as JPEG images (default: ${DEFAULT-VALUE}).")
-  double images;
-
-  @Option(names = "--default-size", defaultValue = "8KB", paramLabel = "SIZE", description = "Size of trace requests without one (default: ${DEFAULT-VALUE}).")
-  String defaultSize;
-
-  @Option(names = "--status", paramLabel = "URL", split = ",",
+  @Option(names = "--status", paramLabel = "URL", split = ",", converter = BenchConverters.HttpUrl.class,
       description = "Shoal admin /status URLs, e.g. http://127.0.0.1:9090/status: report each node's request count.")
-  List<String> status = new ArrayList<>();
+  List<URI> status = new ArrayList<>();
 
   @Option(names = "--label", defaultValue = "replay", description = "The run's name in the report (default: ${DEFAULT-VALUE}).")
   String label;
@@ -111,44 +91,33 @@ public final class BenchReplayCommand implements Runnable {
   @Override
   public void run() {
     BenchArgs.quiet();
-    ReportFormat report = BenchArgs.usage(spec, () -> ReportFormat.named(format));
-    TraceFormat traceFormat = BenchArgs.usage(spec, () -> Traces.format(trace));
-    TraceSource source = BenchArgs.usage(spec, () -> Traces.source(trace));
-    Replay.Builder b = BenchArgs.usage(spec, () -> Replay.builder()
-        .proxy(uri("--proxy", proxy))
-        .connections(connections)
-        .keepAlive(keepAlive)
-        .warmup(BenchArgs.duration(spec, "--warmup", warmup))
-        .timeout(BenchArgs.duration(spec, "--timeout", timeout))
-        .imageShare(images)
-        .defaultSize(BenchArgs.size(spec, "--default-size", defaultSize))
+    ReportFormat report = Usage.of(spec, () -> ReportFormat.named(format));
+    TraceFormat traceFormat = Usage.of(spec, () -> Traces.format(trace));
+    TraceSource source = Usage.of(spec, () -> Traces.source(trace));
+    Replay.Builder b = Usage.of(spec, () -> Replay.builder()
+        .proxy(proxy)
+        .connections(client.connections)
+        .keepAlive(client.keepAlive)
+        .warmup(client.warmup)
+        .timeout(client.timeout)
+        .imageShare(client.images)
+        .defaultSize(content.defaultSize)
         .label(label)
-        .status(status.stream().map(s -> uri("--status", s)).toList())
+        .status(status)
+        .duration(client.duration)
         .requests(trace, () -> traceFormat.reader(source).requests()));
-    if (duration != null && requests != null) {
-      throw BenchArgs.usage(spec, "--duration and --requests: give one (expected: a duration or a request count)");
+    client.check(spec);
+    if (client.requests != null) {
+      b.maxRequests(client.requests);
     }
-    if (duration != null) {
-      Duration d = BenchArgs.duration(spec, "--duration", duration);
-      BenchArgs.usage(spec, () -> b.duration(d));
+    if (client.threads != null) {
+      Usage.of(spec, () -> b.threads(client.threads));
     }
-    if (requests != null) {
-      if (requests <= 0) {
-        throw BenchArgs.usage(spec, "--requests: " + requests + " (expected: > 0)");
-      }
-      b.maxRequests(requests);
-    }
-    if (threads != null) {
-      BenchArgs.usage(spec, () -> b.threads(threads));
-    }
-    BenchOrigin.Builder originBuilder = origin == null
-        ? BenchOriginCommand.builder(spec, "127.0.0.1", originPort, maxAge, originLatency, originBandwidth, defaultSize)
-        : null;
+    BenchOrigin embedded = null;
     if (origin != null) {
-      BenchArgs.usage(spec, () -> b.origin(uri("--origin", origin)));
-    }
-    BenchOrigin embedded = originBuilder == null ? null : originBuilder.start();
-    if (embedded != null) {
+      b.origin(origin);
+    } else {
+      embedded = content.origin(spec, "127.0.0.1", originPort, originLatency, originBandwidth).start();
       b.origin(embedded.uri());
     }
     replay(b.build(), source, report, embedded);
@@ -210,12 +179,12 @@ public final class BenchReplayCommand implements Runnable {
   private Thread progress(Replay replay, TraceSource source, PrintWriter err) {
     LongSupplier done;
     LongSupplier total;
-    if (requests != null) {
+    if (client.requests != null) {
+      long requests = client.requests;
       done = replay::completed;
       total = () -> requests;
-    } else if (duration != null) {
-      long ms = BenchArgs.duration(spec, "--duration", duration).toMillis()
-          + BenchArgs.duration(spec, "--warmup", warmup).toMillis();
+    } else if (client.duration != null) {
+      long ms = client.duration.toMillis() + client.warmup.toMillis();
       done = () -> replay.elapsedNanos() / 1_000_000;
       total = () -> ms;
     } else {
@@ -244,19 +213,6 @@ public final class BenchReplayCommand implements Runnable {
       t.join(2_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static URI uri(String option, String value) {
-    try {
-      URI u = URI.create(value);
-      if (!"http".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
-        throw new IllegalArgumentException(option + ": \"" + value + "\" (expected: http://HOST:PORT)");
-      }
-      return u;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage().startsWith(option) ? e.getMessage()
-          : option + ": \"" + value + "\" (expected: http://HOST:PORT)", e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.shoal.cli.bench;
 import io.shoal.bench.paper.Arch;
 import io.shoal.bench.paper.Testbed;
 import io.shoal.cli.cluster.LocalCluster;
+import io.shoal.cli.cluster.NodeOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -16,17 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nodes' output goes to {@code nodeLog}. Each run gets its own JGroups cluster name.
  */
 final class ClusterTestbed implements Testbed {
-  private final String cacheSize;
+  private final long cacheSize;
   private final String javaOpts;
   private final Map<String, String> settings;
   private final PrintWriter nodeLog;
   private final String name = "paper-" + ProcessHandle.current().pid();
   private final AtomicInteger runs = new AtomicInteger();
 
-  ClusterTestbed(String cacheSize, String javaOpts, Map<String, String> set, PrintWriter nodeLog) {
-    this.cacheSize = cacheSize;
-    this.javaOpts = javaOpts;
-    this.settings = settings(set);
+  ClusterTestbed(NodeOptions node, PrintWriter nodeLog) {
+    this.cacheSize = node.cacheSize;
+    this.javaOpts = node.javaOpts;
+    this.settings = settings(node.set);
     this.nodeLog = nodeLog;
   }
 

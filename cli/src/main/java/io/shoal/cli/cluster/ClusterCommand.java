@@ -1,12 +1,11 @@
 package io.shoal.cli.cluster;
 
+import io.shoal.cli.Foreground;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Spec;
  * runs until interrupted (Ctrl-C), then stops everything. A node that dies (or is killed) is
  * reported and the rest keep serving.
  */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
+@Command(name = "cluster", mixinStandardHelpOptions = true, defaultValueProvider = ClusterCommand.Defaults.class,
     description = {"Run a whole Shoal cluster on this machine: N node processes in one JGroups group (and the L4 front with --front).",
         "Each node is a separate 'shoal node' process, so killing one (kill -9 PID) is a real node failure."})
 public final class ClusterCommand implements Runnable {
@@ -54,21 +53,15 @@ public final class ClusterCommand implements Runnable {
   @Option(names = "--cluster-base-port", paramLabel = "PORT", defaultValue = "7800", description = "First cluster (JGroups) port; FD_SOCK2 uses port+100 (default ${DEFAULT-VALUE}).")
   int clusterBase;
 
-  @Option(names = "--cache-size", paramLabel = "SIZE", defaultValue = "128MB", description = "Cache memory per node (default ${DEFAULT-VALUE}).")
-  String cacheSize;
-
-  @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = "-Xms64m -Xmx512m", description = "JVM options of each node process (default '${DEFAULT-VALUE}').")
-  String javaOpts;
-
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Any node setting, for every node (repeatable), e.g. --set proxy.allowed-destinations=127.0.0.1/32.")
-  Map<String, String> set = new LinkedHashMap<>();
+  @Mixin
+  NodeOptions node;
 
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     LocalCluster.Builder b = LocalCluster.builder().nodes(nodes).strategy(strategy).name(name).front(front)
         .frontPort(frontPort).withSwitch(withSwitch).host(host).basePort(basePort).adminBase(adminBase)
-        .clusterBase(clusterBase).cacheSize(cacheSize).javaOpts(javaOpts).set(set);
+        .clusterBase(clusterBase).cacheSize(node.cacheSize).javaOpts(node.javaOpts).set(node.set);
     try {
       b.validate();
     } catch (IllegalArgumentException e) {
@@ -80,18 +73,13 @@ public final class ClusterCommand implements Runnable {
     } catch (InterruptedException e) {
       throw new IllegalStateException("interrupted while starting the cluster", e);
     }
-    table(out, cluster);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop(cluster, out);
-      stopped.countDown();
-    }, "shoal-cluster-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      stop(cluster, out);
+    Foreground.run("shoal-cluster-shutdown", () -> stop(cluster, out), () -> table(out, cluster), () -> { });
+  }
+
+  /** The defaults of the node options in {@code shoal cluster}. */
+  public static final class Defaults extends NodeOptions.Defaults {
+    public Defaults() {
+      super("128MB", "-Xms64m -Xmx512m");
     }
   }
 

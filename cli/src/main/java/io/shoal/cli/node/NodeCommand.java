@@ -1,7 +1,8 @@
 package io.shoal.cli.node;
 
-import io.shoal.node.AdminSettings;
+import io.shoal.cli.Foreground;
 import io.shoal.cli.ShoalConfig;
+import io.shoal.node.AdminSettings;
 import io.shoal.node.CacheNode;
 import io.shoal.node.CacheSettings;
 import io.shoal.node.NodeConfig;
@@ -14,12 +15,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code shoal node}: runs one cache node until interrupted (SIGINT/SIGTERM shut it down
@@ -87,28 +87,18 @@ public final class NodeCommand implements Runnable {
     }
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
     CacheNode node = CacheNode.start(cfg);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shoal-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    if (exitWithParent) {
-      exitWhenStdinEnds();
-    }
-    out.println("shoal node " + node.id() + ": proxy on http://" + hostPort(node.proxyAddress())
-        + " (" + mode(cfg) + "), admin on http://" + hostPort(node.adminAddress())
-        + ", cache " + cfg.get(CacheSettings.SIZE) / (1024 * 1024) + "MB");
-    out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      // Stopped in process (an embedding thread was interrupted) rather than by a signal.
-      Runtime.getRuntime().removeShutdownHook(hook);
-      node.close();
+    Foreground.run("shoal-shutdown", node::close, () -> {
+      if (exitWithParent) {
+        exitWhenStdinEnds();
+      }
+      out.println("shoal node " + node.id() + ": proxy on http://" + hostPort(node.proxyAddress())
+          + " (" + mode(cfg) + "), admin on http://" + hostPort(node.adminAddress())
+          + ", cache " + cfg.get(CacheSettings.SIZE) / (1024 * 1024) + "MB");
+      out.flush();
+    }, () -> {
       out.println("shoal node " + node.id() + ": stopped");
       out.flush();
-    }
+    });
   }
 
   /**

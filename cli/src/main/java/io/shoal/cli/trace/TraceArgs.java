@@ -1,5 +1,6 @@
 package io.shoal.cli.trace;
 
+import io.shoal.cli.options.Usage;
 import io.shoal.traces.TraceException;
 import io.shoal.traces.TraceFormat;
 import io.shoal.traces.TraceReader;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -68,11 +68,7 @@ final class TraceArgs {
   }
 
   static <T> T usage(CommandSpec command, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
-    }
+    return Usage.of(command, action);
   }
 
   /** A reader with its source. */

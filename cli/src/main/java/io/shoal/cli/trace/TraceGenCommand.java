@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,8 @@ public final class TraceGenCommand implements Runnable {
       description = "How many requests; default: ${DEFAULT-VALUE}.")
   long requests;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-      description = "The seed; default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Mixin
+  SeedOption seed;
 
   @Option(names = "--users", defaultValue = "100", paramLabel = "N",
       description = "How many user equivalents request concurrently; default: ${DEFAULT-VALUE}.")
@@ -59,7 +59,7 @@ public final class TraceGenCommand implements Runnable {
           "MODEL: \"" + model + "\" (expected: surge)");
     }
     SurgeGenerator generator = TraceArgs.usage(spec, () -> SurgeGenerator.builder()
-        .files(files).requests(requests).seed(seed).users(users).zipf(zipf).build());
+        .files(files).requests(requests).seed(seed.seed).users(users).zipf(zipf).build());
     String target = output;
     int colon = output.indexOf(':');
     if (colon <= 0 || !isFormat(output.substring(0, colon))) {

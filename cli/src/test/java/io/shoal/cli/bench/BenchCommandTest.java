@@ -159,7 +159,7 @@ class BenchCommandTest {
     assertThat(shoal("bench", "replay", "--proxy", proxy, "--trace", bu, "--connections", "0").err())
         .startsWith("shoal bench replay: connections: 0 (expected: > 0)");
     assertThat(shoal("bench", "replay", "--proxy", proxy, "--trace", bu, "--duration", "soon").err())
-        .startsWith("shoal bench replay: --duration: \"soon\" (expected: a duration such as 500ms, 60s, 5m)");
+        .startsWith("shoal bench replay: --duration: \"soon\" (expected: a duration > 0 such as 500ms, 30s, 5m, 1h or 1d)");
     assertThat(shoal("bench", "replay", "--proxy", "ftp://x", "--trace", bu).err())
         .startsWith("shoal bench replay: --proxy: \"ftp://x\" (expected: http://HOST:PORT)");
     assertThat(shoal("bench", "replay", "--proxy", proxy, "--trace", bu, "--format", "xml").code())

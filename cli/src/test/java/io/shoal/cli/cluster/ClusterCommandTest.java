@@ -37,10 +37,10 @@ class ClusterCommandTest {
 
   @Test
   void nodesOnOneMachineShareItsCoresForTheirIoThreads() {
-    assertThat(LocalCluster.Builder.ioThreadsPerNode(2, 1)).isEqualTo(2);
-    assertThat(LocalCluster.Builder.ioThreadsPerNode(2, 4)).isEqualTo(1);
-    assertThat(LocalCluster.Builder.ioThreadsPerNode(16, 4)).isEqualTo(4);
-    assertThat(LocalCluster.Builder.ioThreadsPerNode(16, 5)).isEqualTo(3);
+    assertThat(ClusterLaunch.ioThreadsPerNode(2, 1)).isEqualTo(2);
+    assertThat(ClusterLaunch.ioThreadsPerNode(2, 4)).isEqualTo(1);
+    assertThat(ClusterLaunch.ioThreadsPerNode(16, 4)).isEqualTo(4);
+    assertThat(ClusterLaunch.ioThreadsPerNode(16, 5)).isEqualTo(3);
   }
 
   /** SIGKILL on {@code shoal cluster} runs no shutdown hook: its nodes must still not outlive it. */

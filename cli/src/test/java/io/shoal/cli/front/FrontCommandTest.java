@@ -27,12 +27,13 @@ class FrontCommandTest {
       "--nodes=10.0.0.2|node '10.0.0.2': missing port (expected: host:port)",
       "--nodes=10.0.0.2:3128,10.0.0.2:3128|nodes: 10.0.0.2:3128 twice (expected: each node once)",
       "--nodes=10.0.0.2:3128 --balancer=random|balancer: \"random\" (expected one of: round-robin, weighted, least-connections)",
-      "--nodes=10.0.0.2:3128 --idle-timeout=5h|--idle-timeout: '5h' (expected: a number with ms, s or m, e.g. 300s)",
+      "--nodes=10.0.0.2:3128 --idle-timeout=5y|--idle-timeout: \"5y\" (expected: a duration > 0 such as 500ms, 30s, 5m, 1h or 1d)",
+      "--nodes=10.0.0.2:3128 --health-interval=0s|--health-interval: \"0s\" (expected: a duration > 0 such as 500ms, 30s, 5m, 1h or 1d)",
       "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=127.0.0.1|vip: 127.0.0.1 (expected: a unicast IPv4 address, not loopback, wildcard or multicast)",
-      "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=10.0.0.300|--vip: '10.0.0.300' (expected: an IPv4 address like 10.0.0.100)",
+      "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=10.0.0.300|--vip: \"10.0.0.300\" (expected: an IPv4 address like 10.0.0.100)",
       "--nodes=10.0.0.2:8080 --mode=kernel-dr --print --vip=10.0.0.100|node 10.0.0.2:8080: port 8080 (expected: 3128, the VIP's port; direct routing does not rewrite ports)",
       "--nodes=10.0.0.2:3128 --mode=kernel-dr --vip=10.0.0.100|--mode kernel-dr: give --print, --apply or --teardown (expected: exactly one)",
-      "--nodes=10.0.0.2:3128 --mode=dsr|--mode: 'dsr' (expected: userspace or kernel-dr)",
+      "--nodes=10.0.0.2:3128 --mode=dsr|--mode: \"dsr\" (expected: userspace or kernel-dr)",
       "--mode=userspace|--nodes: missing (expected: host:port[,host:port...], or --config FILE with front.nodes)",
   })
   void badInputIsAUsageErrorThatSaysWhatAndWhatWasExpected(String args, String message) {
