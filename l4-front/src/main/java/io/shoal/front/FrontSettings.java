@@ -25,9 +25,9 @@ public final class FrontSettings {
         NodeAddress.listen(s);
         return s;
       }), "Where /status and /metrics are served; empty: nowhere.");
-  public static final Setting<String> BALANCER = LIVE.add("balancer", "round-robin", "choice",
-      String.join(", ", Balancers.names()), FrontSettings::balancer,
-      "How the next node is picked: round-robin, weighted (by the nodes' weights) or least-connections.");
+  public static final Setting<String> BALANCER = LIVE.oneOf("balancer", "round-robin",
+      "How the next node is picked: round-robin, weighted (by the nodes' weights) or least-connections.",
+      Balancers.names().toArray(new String[0]));
   public static final Setting<Duration> IDLE_TIMEOUT = LIVE.duration("idle-timeout", "300s",
       "Connections idle this long in both directions are closed.");
   public static final Setting<Duration> CONNECT_TIMEOUT = LIVE.duration("connect-timeout", "2s",
@@ -51,11 +51,6 @@ public final class FrontSettings {
       "auto: epoll where available, else NIO.", "auto", "epoll", "nio");
 
   private FrontSettings() {}
-
-  private static String balancer(String s) {
-    Balancers.create(s);
-    return s;
-  }
 
   private static String path(String s) {
     if (!s.startsWith("/") || s.chars().anyMatch(c -> c <= ' ' || c >= 127)) {

@@ -10,28 +10,28 @@ import picocli.CommandLine.Option;
 
 /** How {@code shoal front} relays in userspace: timeouts, limits, health checks, PROXY headers, draining. */
 final class RelayOptions {
-  @Option(names = "--idle-timeout", defaultValue = "300s", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Close connections idle this long, e.g. 300s, 5m (default: ${DEFAULT-VALUE}).")
   Duration idleTimeout;
 
-  @Option(names = "--connect-timeout", defaultValue = "2s", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Node connect timeout (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
-  @Option(names = "--max-connections", defaultValue = "100000", description = "Most client connections at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-connections", description = "Most client connections at once (default: ${DEFAULT-VALUE}).")
   int maxConnections;
 
-  @Option(names = "--max-per-client", defaultValue = "10000", description = "Most connections from one client address (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-per-client", description = "Most connections from one client address (default: ${DEFAULT-VALUE}).")
   int maxPerClient;
 
-  @Option(names = "--health-interval", defaultValue = "2s", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--health-interval", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Health check interval (default: ${DEFAULT-VALUE}).")
   Duration healthInterval;
 
-  @Option(names = "--rise", defaultValue = "2", description = "Good checks that bring a node back (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rise", description = "Good checks that bring a node back (default: ${DEFAULT-VALUE}).")
   int rise;
 
-  @Option(names = "--fall", defaultValue = "3", description = "Failed checks that take a node down (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--fall", description = "Failed checks that take a node down (default: ${DEFAULT-VALUE}).")
   int fall;
 
   @Option(names = "--health-path", paramLabel = "PATH", description = "Check with HTTP GET PATH (2xx passes) instead of a TCP connect, e.g. /health.")
@@ -43,18 +43,17 @@ final class RelayOptions {
   @Option(names = "--drain", split = ",", paramLabel = "HOST:PORT", description = "Start with these nodes draining.")
   List<String> drain = new ArrayList<>();
 
-  @Option(names = "--transport", defaultValue = "auto", description = "auto (epoll where available), epoll or nio.")
+  @Option(names = "--transport", description = "auto (epoll where available), epoll or nio.")
   String transport;
 
   /**
-   * Sets these options on {@code b}.
+   * Sets what only the command line gives on {@code b}: the nodes to start draining. The other
+   * options are {@code front.*} settings ({@link FrontCommand.Defaults}); their values are
+   * checked here and read from the configuration they override.
    *
    * @throws IllegalArgumentException naming a bad value
    */
   FrontConfig.Builder applyTo(FrontConfig.Builder b) {
-    b.idleTimeout(idleTimeout).connectTimeout(connectTimeout).maxConnections(maxConnections)
-        .maxConnectionsPerClient(maxPerClient).healthInterval(healthInterval).rise(rise).fall(fall)
-        .healthPath(healthPath).proxyProtocol(proxyProtocol).transport(transport);
     drain.forEach(d -> b.drain(NodeAddress.parse(d)));
     return b;
   }

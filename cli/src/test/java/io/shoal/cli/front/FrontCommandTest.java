@@ -23,10 +23,11 @@ class FrontCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "--nodes=10.0.0.2:99999|node '10.0.0.2:99999': port 99999 (expected: 1..65535)",
-      "--nodes=10.0.0.2|node '10.0.0.2': missing port (expected: host:port)",
+      "--nodes=10.0.0.2:99999|--nodes: \"10.0.0.2:99999\" (expected: a list of host:port[*weight] such as 10.0.0.2:3128, 10.0.0.3:3128*2): node '10.0.0.2:99999': port 99999 (expected: 1..65535)",
+      "--nodes=10.0.0.2|--nodes: \"10.0.0.2\" (expected: a list of host:port[*weight] such as 10.0.0.2:3128, 10.0.0.3:3128*2): node '10.0.0.2': missing port (expected: host:port)",
       "--nodes=10.0.0.2:3128,10.0.0.2:3128|nodes: 10.0.0.2:3128 twice (expected: each node once)",
-      "--nodes=10.0.0.2:3128 --balancer=random|balancer: \"random\" (expected one of: round-robin, weighted, least-connections)",
+      "--nodes=10.0.0.2:3128 --balancer=random|--balancer: \"random\" (expected: round-robin, weighted or least-connections)",
+      "--nodes=10.0.0.2:3128 --listen=0.0.0.0:70000|--listen: \"0.0.0.0:70000\" (expected: host:port): node '0.0.0.0:70000': port 70000 (expected: 1..65535)",
       "--nodes=10.0.0.2:3128 --idle-timeout=5y|--idle-timeout: \"5y\" (expected: a duration > 0 such as 500ms, 30s, 5m, 1h or 1d)",
       "--nodes=10.0.0.2:3128 --health-interval=0s|--health-interval: \"0s\" (expected: a duration > 0 such as 500ms, 30s, 5m, 1h or 1d)",
       "--nodes=10.0.0.2:3128 --mode=kernel-dr --print --vip=127.0.0.1|vip: 127.0.0.1 (expected: a unicast IPv4 address, not loopback, wildcard or multicast)",
@@ -44,20 +45,31 @@ class FrontCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "node: {id: a}|front: missing (expected: a 'front:' section with 'nodes: [host:port, ...]')",
-      "front: {listen: '127.0.0.1:0'}|front.nodes: missing (expected: a non-empty list of host:port[*weight]",
-      "front: {nodes: []}|front.nodes: '[]' (expected: a non-empty list",
-      "front: {nodes: ['10.0.0.2:3128', '10.0.0.3']}|front.nodes[1]: node '10.0.0.3': missing port (expected: host:port)",
-      "front: {nodes: ['10.0.0.2:3128'], balancer: random}|front.balancer: \"random\" (expected one of: round-robin, weighted, least-connections)",
-      "front: {nodes: ['10.0.0.2:3128'], listen: '0.0.0.0:70000'}|front.listen: '0.0.0.0:70000': port 70000 (expected: 1..65535)",
-      "front: {nodes: ['10.0.0.2:3128'], weights: 1}|front.weights: unknown setting (expected one of: front.nodes, front.listen, front.admin, front.balancer)",
-      "front: [nodes|not valid YAML:",
+      "node: {id: a}|--nodes: missing (expected: host:port[,host:port...], or --config FILE with front.nodes)",
+      "front: {listen: '127.0.0.1:0'}|--nodes: missing (expected: host:port[,host:port...], or --config FILE with front.nodes)",
+      "front: {nodes: []}|--nodes: missing (expected: host:port[,host:port...], or --config FILE with front.nodes)",
+      "front: {nodes: ['10.0.0.2:3128', '10.0.0.3']}|config {file}, line 1: front.nodes: \"10.0.0.2:3128,10.0.0.3\" (expected: a list of host:port[*weight] such as 10.0.0.2:3128, 10.0.0.3:3128*2): node '10.0.0.3': missing port (expected: host:port)",
+      "front: {nodes: ['10.0.0.2:3128'], balancer: random}|config {file}, line 1: front.balancer: \"random\" (expected: round-robin, weighted or least-connections)",
+      "front: {nodes: ['10.0.0.2:3128'], listen: '0.0.0.0:70000'}|config {file}, line 1: front.listen: \"0.0.0.0:70000\" (expected: host:port): node '0.0.0.0:70000': port 70000 (expected: 1..65535)",
+      "'front:\n  nodes: [10.0.0.2:3128]\n  weights: 1'|config {file}, line 3: unknown setting front.weights (expected one of: node.id, node.role, proxy.host",
+      "'node:\n  id: a\ncache:\n  size: lots\nfront: {nodes: [10.0.0.2:3128]}'|config {file}, line 4: cache.size: \"lots\" (expected: a size > 0",
+      "front: [nodes|config {file}: not valid YAML:",
   })
   void aBadConfigFileIsRefusedNamingTheSettingAndWhatWasExpected(String yaml, String message, @TempDir Path dir)
       throws Exception {
-    Path file = Files.writeString(dir.resolve("shoal.yaml"), yaml);
+    Path file = Files.writeString(dir.resolve("shoal.yaml"), yaml.replace("\\n", "\n"));
     assertThat(run("front", "--config", file.toString())).isEqualTo(Shoal.USAGE);
-    assertThat(err.toString()).contains("shoal front: config " + file + ": " + message);
+    assertThat(err.toString()).contains("shoal front: " + message.replace("{file}", file.toString()));
+  }
+
+  @Test
+  void optionsGivenOnTheCommandLineWinOverTheFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("shoal.yaml"),
+        "front:\n  nodes: [10.0.0.2:3129, 10.0.0.3:3129]\n  listen: 0.0.0.0:8080\n");
+    assertThat(run("front", "--config", file.toString(), "--mode", "kernel-dr", "--print", "--vip", "10.0.0.100",
+        "--listen", "0.0.0.0:3129")).isEqualTo(Shoal.OK);
+    assertThat(out.toString()).contains("ip daddr 10.0.0.100 tcp dport 3129 fwd ip to jhash")
+        .contains("map { 0 : 10.0.0.2, 1 : 10.0.0.3 }");
   }
 
   @Test
