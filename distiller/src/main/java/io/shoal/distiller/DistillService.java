@@ -2,10 +2,11 @@ package io.shoal.distiller;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shoal.base.Checks;
 import io.shoal.base.config.Config;
-import io.shoal.distiller.internal.Checks;
 import io.shoal.distiller.internal.DistillMetrics;
 import io.shoal.distiller.internal.MediaTypes;
+import io.shoal.distiller.internal.Names;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -245,7 +246,7 @@ public final class DistillService implements AutoCloseable {
     /** Adds a distiller beside the registry's (or replaces one of the same name). */
     public Builder distiller(Distiller distiller) {
       Objects.requireNonNull(distiller, "distiller");
-      distillers.put(Checks.token("distiller name", distiller.name()), distiller);
+      distillers.put(Names.token("distiller name", distiller.name()), distiller);
       return this;
     }
 
@@ -263,11 +264,7 @@ public final class DistillService implements AutoCloseable {
 
     /** Longest a caller waits for its distillation (then the original, as timeout); default: {@code distill.timeout}. */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
-      }
-      this.timeout = timeout;
+      this.timeout = Checks.positive("timeout", timeout);
       return this;
     }
 

@@ -1,6 +1,6 @@
 package io.shoal.distiller;
 
-import io.shoal.distiller.internal.Checks;
+import io.shoal.base.Checks;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package io.shoal.distiller;
 
-import io.shoal.distiller.internal.Checks;
+import io.shoal.base.Checks;
+import io.shoal.distiller.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class Profile {
     private List<String> distillers = Distillers.names();
 
     private Builder(String name) {
-      this.name = Checks.token("name", name);
+      this.name = Names.token("name", name);
     }
 
     /** JPEG quality, 1 to 100. */
@@ -136,7 +137,7 @@ public final class Profile {
       Objects.requireNonNull(names, "distillers");
       List<String> copy = new ArrayList<>();
       for (String n : names) {
-        Checks.token("distiller", n);
+        Names.token("distiller", n);
         if (copy.contains(n)) {
           throw new IllegalArgumentException("distillers: " + n + " twice (expected: each name once)");
         }

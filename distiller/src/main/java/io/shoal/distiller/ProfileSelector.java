@@ -1,8 +1,8 @@
 package io.shoal.distiller;
 
 import io.shoal.base.config.Config;
-import io.shoal.distiller.internal.Checks;
 import io.shoal.distiller.internal.MediaTypes;
+import io.shoal.distiller.internal.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -138,19 +138,19 @@ public final class ProfileSelector {
 
     /** The profile of requests nothing else selects; empty (the default): none. */
     public Builder defaultProfile(String name) {
-      this.defaultProfile = name == null || name.isEmpty() ? "" : Checks.token("defaultProfile", name);
+      this.defaultProfile = name == null || name.isEmpty() ? "" : Names.token("defaultProfile", name);
       return this;
     }
 
     /** The profile {@code Save-Data: on} selects ({@code save-data}); empty: Save-Data is ignored. */
     public Builder saveDataProfile(String name) {
-      this.saveDataProfile = name == null || name.isEmpty() ? "" : Checks.token("saveDataProfile", name);
+      this.saveDataProfile = name == null || name.isEmpty() ? "" : Names.token("saveDataProfile", name);
       return this;
     }
 
     /** A request field whose value names the profile, e.g. {@code X-Shoal-Profile}; empty: none. */
     public Builder clientHeader(String name) {
-      this.clientHeader = name == null || name.isEmpty() ? null : Checks.token("clientHeader", name);
+      this.clientHeader = name == null || name.isEmpty() ? null : Names.token("clientHeader", name);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.shoal.front;
 
+import io.shoal.base.Checks;
 import io.shoal.base.config.Config;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -144,39 +145,39 @@ public final class FrontConfig {
     }
 
     public Builder idleTimeout(Duration d) {
-      this.idleTimeout = positive("idleTimeout", d);
+      this.idleTimeout = Checks.positive("idleTimeout", d);
       return this;
     }
 
     public Builder connectTimeout(Duration d) {
-      this.connectTimeout = positive("connectTimeout", d);
+      this.connectTimeout = Checks.positive("connectTimeout", d);
       return this;
     }
 
     public Builder maxConnections(int max) {
-      this.maxConnections = atLeastOne("maxConnections", max);
+      this.maxConnections = Checks.positive("maxConnections", max);
       return this;
     }
 
     public Builder maxConnectionsPerClient(int max) {
-      this.maxConnectionsPerClient = atLeastOne("maxConnectionsPerClient", max);
+      this.maxConnectionsPerClient = Checks.positive("maxConnectionsPerClient", max);
       return this;
     }
 
     public Builder healthInterval(Duration d) {
-      this.healthInterval = positive("healthInterval", d);
+      this.healthInterval = Checks.positive("healthInterval", d);
       return this;
     }
 
     /** Consecutive good checks that bring a down node back. */
     public Builder rise(int rise) {
-      this.rise = atLeastOne("rise", rise);
+      this.rise = Checks.positive("rise", rise);
       return this;
     }
 
     /** Consecutive failed checks that take a node down. */
     public Builder fall(int fall) {
-      this.fall = atLeastOne("fall", fall);
+      this.fall = Checks.positive("fall", fall);
       return this;
     }
 
@@ -221,21 +222,6 @@ public final class FrontConfig {
         }
       }
       return new FrontConfig(this);
-    }
-
-    private static Duration positive(String what, Duration d) {
-      Objects.requireNonNull(d, what);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + ": " + d + " (expected: > 0)");
-      }
-      return d;
-    }
-
-    private static int atLeastOne(String what, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(what + ": " + value + " (expected: > 0)");
-      }
-      return value;
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.shoal.router;
 
-import io.shoal.hashing.CacheKey;
+import io.shoal.base.Checks;
 import io.shoal.base.config.Config;
+import io.shoal.hashing.CacheKey;
 import io.shoal.router.internal.HopTokens;
 import io.shoal.router.internal.cluster.ClusterSettings;
 import io.shoal.router.internal.cluster.JGroupsNode;
@@ -271,8 +272,8 @@ public final class JGroupsMembership implements Membership, ControlPlane {
 
     /** FD_ALL3's timeout and heartbeat interval (defaults: {@code cluster.failure-timeout} and {@code cluster.heartbeat}). */
     public Builder failureDetection(Duration timeout, Duration heartbeatInterval) {
-      positive("failureTimeout", timeout);
-      positive("heartbeat", heartbeatInterval);
+      Checks.positive("failureTimeout", timeout);
+      Checks.positive("heartbeat", heartbeatInterval);
       if (heartbeatInterval.compareTo(timeout) >= 0) {
         throw new IllegalArgumentException("heartbeat: " + heartbeatInterval + " (expected: < failureTimeout " + timeout + ")");
       }
@@ -283,14 +284,14 @@ public final class JGroupsMembership implements Membership, ControlPlane {
 
     /** GMS join timeout: how long a node looks for the others before it starts a cluster alone (default: {@code cluster.join-timeout}). */
     public Builder joinTimeout(Duration timeout) {
-      this.joinTimeout = positive("joinTimeout", timeout);
+      this.joinTimeout = Checks.positive("joinTimeout", timeout);
       return this;
     }
 
     /** MERGE3's interval range: how soon partitions heal (defaults: {@code cluster.merge-min} and {@code cluster.merge-max}). */
     public Builder mergeInterval(Duration min, Duration max) {
-      positive("mergeMin", min);
-      positive("mergeMax", max);
+      Checks.positive("mergeMin", min);
+      Checks.positive("mergeMax", max);
       if (max.compareTo(min) <= 0) {
         throw new IllegalArgumentException("mergeMax: " + max + " (expected: > mergeMin " + min + ")");
       }
@@ -305,8 +306,8 @@ public final class JGroupsMembership implements Membership, ControlPlane {
      * (defaults: {@code cluster.load-report.*}).
      */
     public Builder loadReports(Duration interval, double threshold, Duration maxSilence) {
-      positive("loadInterval", interval);
-      positive("loadMaxSilence", maxSilence);
+      Checks.positive("loadInterval", interval);
+      Checks.positive("loadMaxSilence", maxSilence);
       if (!(threshold >= 0) || Double.isInfinite(threshold)) {
         throw new IllegalArgumentException("loadThreshold: " + threshold + " (expected: a finite number >= 0)");
       }
@@ -324,13 +325,13 @@ public final class JGroupsMembership implements Membership, ControlPlane {
 
     /** How often the coordinator broadcasts the state of a stateful strategy (default: {@code cluster.state-interval}). */
     public Builder stateInterval(Duration interval) {
-      this.stateInterval = positive("stateInterval", interval);
+      this.stateInterval = Checks.positive("stateInterval", interval);
       return this;
     }
 
     /** How long {@link #invalidate} waits for the owner (default 5 s). */
     public Builder invalidationTimeout(Duration timeout) {
-      this.invalidationTimeout = positive("invalidationTimeout", timeout);
+      this.invalidationTimeout = Checks.positive("invalidationTimeout", timeout);
       return this;
     }
 
@@ -369,14 +370,6 @@ public final class JGroupsMembership implements Membership, ControlPlane {
         throw new IllegalStateException("cluster " + clusterName + ": cannot join on " + bindAddress + ":"
             + bindPort + ": " + e.getMessage(), e);
       }
-    }
-
-    private static Duration positive(String what, Duration d) {
-      Objects.requireNonNull(d, what);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + ": " + d + " (expected: > 0)");
-      }
-      return d;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.shoal.router;
 
+import io.shoal.base.Checks;
 import io.shoal.base.config.Config;
 import io.shoal.router.internal.forward.Failover;
 import io.shoal.router.internal.forward.ForwardOptions;
@@ -105,19 +106,19 @@ public final class PeerForwarder implements AutoCloseable {
 
     /** How long a connect to a peer may take before it counts as failed (default: {@code cluster.forward.connect-timeout}). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = Checks.positive("connectTimeout", timeout);
       return this;
     }
 
     /** How long a peer may stay silent, for the head and between body bytes (default: {@code cluster.forward.response-timeout}). */
     public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout = positive("responseTimeout", timeout);
+      this.responseTimeout = Checks.positive("responseTimeout", timeout);
       return this;
     }
 
     /** How long an idle pooled connection is kept (default: {@code cluster.forward.idle-timeout}). */
     public Builder idleTimeout(Duration timeout) {
-      this.idleTimeout = positive("idleTimeout", timeout);
+      this.idleTimeout = Checks.positive("idleTimeout", timeout);
       return this;
     }
 
@@ -126,9 +127,7 @@ public final class PeerForwarder implements AutoCloseable {
      * its limit with no idle connection is passed over for the next candidate.
      */
     public Builder maxConnections(int total, int perPeer) {
-      if (total < 1) {
-        throw new IllegalArgumentException("maxConnections: " + total + " (expected: > 0)");
-      }
+      Checks.positive("maxConnections", total);
       if (perPeer < 1 || perPeer > total) {
         throw new IllegalArgumentException("maxPerPeer: " + perPeer + " (expected: 1-" + total + ")");
       }
@@ -140,14 +139,6 @@ public final class PeerForwarder implements AutoCloseable {
     public PeerForwarder build() {
       return new PeerForwarder(new ForwardOptions(connectTimeout, responseTimeout, idleTimeout, maxConnections,
           maxPerPeer, observer));
-    }
-
-    private static Duration positive(String what, Duration d) {
-      Objects.requireNonNull(d, what);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + ": " + d + " (expected: > 0)");
-      }
-      return d;
     }
   }
 }

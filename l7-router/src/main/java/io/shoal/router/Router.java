@@ -1,5 +1,6 @@
 package io.shoal.router;
 
+import io.shoal.base.Checks;
 import io.shoal.base.config.Config;
 import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.Member;
@@ -340,11 +341,7 @@ public final class Router {
 
     /** How long a peer that failed stays suspect unless a request to it succeeds (default: {@code cluster.suspect-timeout}). */
     public Builder suspectTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "suspectTimeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("suspectTimeout: " + timeout + " (expected: > 0)");
-      }
-      this.suspectTimeout = timeout;
+      this.suspectTimeout = Checks.positive("suspectTimeout", timeout);
       return this;
     }
 

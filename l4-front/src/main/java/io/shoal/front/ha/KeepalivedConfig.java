@@ -1,8 +1,8 @@
 package io.shoal.front.ha;
 
-import java.net.Inet4Address;
+import io.shoal.base.Checks;
+import io.shoal.front.internal.HostChecks;
 import java.net.InetAddress;
-import java.util.Objects;
 
 /** A {@code keepalived.conf} with one VRRP instance that holds the VIP on the front's interface. */
 public final class KeepalivedConfig {
@@ -60,40 +60,24 @@ public final class KeepalivedConfig {
     private Builder() {}
 
     public Builder device(String device) {
-      if (device == null || !device.matches("[A-Za-z0-9_.@:-]{1,15}")) {
-        throw new IllegalArgumentException("device: '" + device + "' (expected: an interface name)");
-      }
-      this.device = device;
+      this.device = HostChecks.device(device);
       return this;
     }
 
     public Builder vip(InetAddress vip, int prefix) {
-      Objects.requireNonNull(vip, "vip");
-      if (!(vip instanceof Inet4Address) || vip.isLoopbackAddress() || vip.isAnyLocalAddress() || vip.isMulticastAddress()) {
-        throw new IllegalArgumentException("vip: " + vip.getHostAddress() + " (expected: a unicast IPv4 address)");
-      }
-      if (prefix < 1 || prefix > 32) {
-        throw new IllegalArgumentException("vip prefix: " + prefix + " (expected: 1..32)");
-      }
-      this.vip = vip;
-      this.prefix = prefix;
+      this.vip = HostChecks.vip(vip);
+      this.prefix = Checks.range("vip prefix", prefix, 1, 32);
       return this;
     }
 
     public Builder routerId(int id) {
-      if (id < 1 || id > 255) {
-        throw new IllegalArgumentException("virtual router id: " + id + " (expected: 1..255)");
-      }
-      this.routerId = id;
+      this.routerId = Checks.range("virtual router id", id, 1, 255);
       return this;
     }
 
     /** 1..254; the live front with the highest priority holds the VIP. */
     public Builder priority(int priority) {
-      if (priority < 1 || priority > 254) {
-        throw new IllegalArgumentException("priority: " + priority + " (expected: 1..254)");
-      }
-      this.priority = priority;
+      this.priority = Checks.range("priority", priority, 1, 254);
       return this;
     }
 
@@ -102,21 +86,15 @@ public final class KeepalivedConfig {
       return this;
     }
 
+    /** The VRRP advertisement interval, 1..255 seconds. */
     public Builder advertSeconds(int seconds) {
-      if (seconds < 1 || seconds > 255) {
-        throw new IllegalArgumentException("advert interval: " + seconds + " (expected: 1..255 seconds)");
-      }
-      this.advertSeconds = seconds;
+      this.advertSeconds = Checks.range("advert interval (seconds)", seconds, 1, 255);
       return this;
     }
 
     public KeepalivedConfig build() {
-      if (device == null) {
-        throw new IllegalArgumentException("device: missing (expected: the front's interface, e.g. eth0)");
-      }
-      if (vip == null) {
-        throw new IllegalArgumentException("vip: missing (expected: the cluster's virtual IPv4 address)");
-      }
+      HostChecks.deviceSet(device);
+      HostChecks.vipSet(vip);
       return new KeepalivedConfig(this);
     }
   }

@@ -1,11 +1,12 @@
 package io.shoal.front.kernel;
 
+import io.shoal.base.Checks;
 import io.shoal.front.NodeAddress;
+import io.shoal.front.internal.HostChecks;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -84,29 +85,18 @@ public final class DirectRouting {
     private Builder() {}
 
     public Builder vip(InetAddress vip) {
-      Objects.requireNonNull(vip, "vip");
-      if (!(vip instanceof Inet4Address) || vip.isAnyLocalAddress() || vip.isLoopbackAddress() || vip.isMulticastAddress()) {
-        throw new IllegalArgumentException("vip: " + vip.getHostAddress()
-            + " (expected: a unicast IPv4 address, not loopback, wildcard or multicast)");
-      }
-      this.vip = vip;
+      this.vip = HostChecks.vip(vip);
       return this;
     }
 
     public Builder port(int port) {
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("port: " + port + " (expected: 1..65535)");
-      }
-      this.port = port;
+      this.port = Checks.range("port", port, 1, 65535);
       return this;
     }
 
     /** The front's interface toward the nodes and the clients. */
     public Builder device(String device) {
-      if (device == null || !device.matches("[A-Za-z0-9_.@:-]{1,15}")) {
-        throw new IllegalArgumentException("device: '" + device + "' (expected: an interface name, 1 to 15 of [A-Za-z0-9_.@:-])");
-      }
-      this.device = device;
+      this.device = HostChecks.device(device);
       return this;
     }
 
@@ -136,12 +126,8 @@ public final class DirectRouting {
     }
 
     public DirectRouting build() {
-      if (vip == null) {
-        throw new IllegalArgumentException("vip: missing (expected: the cluster's virtual IPv4 address)");
-      }
-      if (device == null) {
-        throw new IllegalArgumentException("device: missing (expected: the front's interface, e.g. eth0)");
-      }
+      HostChecks.vipSet(vip);
+      HostChecks.deviceSet(device);
       if (nodes.isEmpty()) {
         throw new IllegalArgumentException("nodes: 0 (expected: at least one node)");
       }

@@ -1,5 +1,6 @@
 package io.shoal.traces.gen;
 
+import io.shoal.base.Checks;
 import io.shoal.traces.TraceField;
 import io.shoal.traces.TraceReader;
 import io.shoal.traces.TraceRequest;
@@ -179,19 +180,13 @@ public final class SurgeGenerator implements TraceReader {
 
     /** How many files (objects) the workload has; default 2000. */
     public Builder files(int files) {
-      if (files <= 0) {
-        throw new IllegalArgumentException("files: " + files + " (expected: > 0)");
-      }
-      this.files = files;
+      this.files = Checks.positive("files", files);
       return this;
     }
 
     /** How many requests to generate; default 100000. */
     public Builder requests(long requests) {
-      if (requests <= 0) {
-        throw new IllegalArgumentException("requests: " + requests + " (expected: > 0)");
-      }
-      this.requests = requests;
+      this.requests = Checks.positive("requests", requests);
       return this;
     }
 
@@ -203,10 +198,7 @@ public final class SurgeGenerator implements TraceReader {
 
     /** How many user equivalents request concurrently; default 100. */
     public Builder users(int users) {
-      if (users <= 0) {
-        throw new IllegalArgumentException("users: " + users + " (expected: > 0)");
-      }
-      this.users = users;
+      this.users = Checks.positive("users", users);
       return this;
     }
 

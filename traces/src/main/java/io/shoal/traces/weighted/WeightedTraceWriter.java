@@ -1,5 +1,6 @@
 package io.shoal.traces.weighted;
 
+import io.shoal.base.Checks;
 import io.shoal.traces.TraceException;
 import io.shoal.traces.TraceRequest;
 import io.shoal.traces.TraceWriter;
@@ -32,12 +33,9 @@ public final class WeightedTraceWriter implements TraceWriter {
 
   /** A writer of the {@code limit} most requested keys. */
   public WeightedTraceWriter(Writer out, String name, int limit) {
-    if (limit <= 0) {
-      throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
-    }
     this.out = out;
     this.name = name;
-    this.limit = limit;
+    this.limit = Checks.positive("limit", limit);
   }
 
   /** Counts one request; nothing is written before {@link #close()}. */
