@@ -1,6 +1,6 @@
 package io.shoal.hashing;
 
-import io.shoal.hashing.internal.Checks;
+import io.shoal.hashing.internal.Lookups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class BoundedLoadStrategy implements Strategy, LoadAware, Stateful<
 
   @Override
   public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     long capacity = capacity(view);
     List<Member> open = new ArrayList<>(view.size());
     List<Member> full = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class BoundedLoadStrategy implements Strategy, LoadAware, Stateful<
 
   @Override
   public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     Member first = ring.owner(key, view);
     if (load(first.id()) < capacity(view)) {
       return first;

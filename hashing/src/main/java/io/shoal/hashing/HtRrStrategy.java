@@ -1,8 +1,10 @@
 package io.shoal.hashing;
 
-import io.shoal.hashing.internal.Checks;
+import io.shoal.base.Checks;
 import io.shoal.hashing.internal.Hashes;
+import io.shoal.hashing.internal.Lookups;
 import io.shoal.hashing.internal.Orders;
+import io.shoal.hashing.internal.RotationStrategy;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>The bucket table, the round-robin cursor and the hot set are the state a cluster
  * replicates, so that every node routes alike.
  */
-public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State> {
+public final class HtRrStrategy extends RotationStrategy implements Stateful<HtRrStrategy.State> {
 
   /**
    * The replicated state: the owner id of each bucket (null = unassigned), the round-robin
@@ -63,25 +65,13 @@ public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State
     return "ht-rr(buckets=" + bucketCount + ",window=" + window + ",hot=" + hotShare + ")";
   }
 
-  @Override
-  public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return Orders.rotation(view, ownerIndex(key, view));
-  }
-
-  @Override
-  public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return view.get(ownerIndex(key, view));
-  }
-
   /**
    * Where a request would go now, counting nothing and assigning no bucket: a hot key to the next
    * member in turn, else its bucket's member, else the member the bucket would be given.
    */
   @Override
   public List<Member> peek(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     int next = (int) Math.floorMod(cursor.get(), (long) view.size());
     if (isHot(key)) {
       return Orders.rotation(view, next);
@@ -96,7 +86,9 @@ public final class HtRrStrategy implements Strategy, Stateful<HtRrStrategy.State
     return hot.contains(key.toString());
   }
 
-  private int ownerIndex(CacheKey key, View view) {
+  /** Counts the lookup; a hot key's next member in turn, else its bucket's member (assigned now if none). */
+  @Override
+  protected int ownerIndex(CacheKey key, View view) {
     if (record(key.toString())) {
       return nextRoundRobin(view);
     }

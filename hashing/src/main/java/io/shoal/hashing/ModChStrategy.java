@@ -1,13 +1,10 @@
 package io.shoal.hashing;
 
-import io.shoal.hashing.internal.Checks;
+import io.shoal.hashing.internal.ContinuumStrategy;
 import io.shoal.hashing.internal.KetamaStrategy;
-import io.shoal.hashing.internal.Orders;
-import io.shoal.hashing.internal.Hashes;
 import io.shoal.hashing.internal.Ring;
 import io.shoal.hashing.internal.ViewCache;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +16,7 @@ import java.util.Objects;
  * {@code weight_i * m_i}. An overloaded member loses a few points, so it sheds the keys next to
  * them and nothing else moves. Until the first load report it places exactly like {@code ketama}.
  */
-public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChStrategy.State> {
+public final class ModChStrategy extends ContinuumStrategy implements LoadAware, Stateful<ModChStrategy.State> {
   private static final double MIN_STEP = 0.9;
   private static final double MAX_STEP = 1.1;
 
@@ -51,15 +48,8 @@ public final class ModChStrategy implements Strategy, LoadAware, Stateful<ModChS
   }
 
   @Override
-  public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return Orders.members(view, rings.get(view).walk(Hashes.ketamaHash(key.bytes())));
-  }
-
-  @Override
-  public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return view.get(rings.get(view).ownerOf(Hashes.ketamaHash(key.bytes())));
+  protected Ring ring(View view) {
+    return rings.get(view);
   }
 
   @Override

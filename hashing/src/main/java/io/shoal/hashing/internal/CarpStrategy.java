@@ -1,13 +1,10 @@
 package io.shoal.hashing.internal;
 
 import io.shoal.hashing.CacheKey;
-import io.shoal.hashing.Member;
-import io.shoal.hashing.Strategy;
 import io.shoal.hashing.View;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -15,13 +12,11 @@ import java.util.stream.IntStream;
  * arithmetic: {@code score = ROTL((u ^ m) * (1 + 0x62531965), 21) * multiplier}; the highest
  * score wins. Bytes are added sign-extended, as Squid does with {@code char} on x86.
  */
-public final class CarpStrategy implements Strategy {
+public final class CarpStrategy extends ScoreStrategy<CarpStrategy.Table> {
   private static final int MULTIPLIER = 0x62531965;
 
   /** Per-view precomputation: member hashes and load-factor multipliers, in view order. */
-  private record Table(int[] memberHashes, double[] multipliers) {}
-
-  private final ViewCache<Table> tables = new ViewCache<>(CarpStrategy::table);
+  record Table(int[] memberHashes, double[] multipliers) {}
 
   @Override
   public String name() {
@@ -29,39 +24,13 @@ public final class CarpStrategy implements Strategy {
   }
 
   @Override
-  public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return Orders.byScoreDescending(view, scores(key, tables.get(view)));
+  long keyHash(CacheKey key) {
+    return urlHash(key.bytes());
   }
 
   @Override
-  public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    Table table = tables.get(view);
-    int url = urlHash(key.bytes());
-    int best = 0;
-    double bestScore = -1;
-    for (int i = 0; i < table.memberHashes.length; i++) {
-      double score = score(url, table, i);
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    return view.get(best);
-  }
-
-  private static double[] scores(CacheKey key, Table table) {
-    int url = urlHash(key.bytes());
-    double[] scores = new double[table.memberHashes.length];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = score(url, table, i);
-    }
-    return scores;
-  }
-
-  private static double score(int urlHash, Table table, int member) {
-    int combined = urlHash ^ table.memberHashes[member];
+  double score(Table table, long urlHash, int member) {
+    int combined = (int) urlHash ^ table.memberHashes[member];
     combined += combined * MULTIPLIER;
     combined = Integer.rotateLeft(combined, 21);
     return (combined & 0xffffffffL) * table.multipliers[member];
@@ -114,7 +83,8 @@ public final class CarpStrategy implements Strategy {
     return out;
   }
 
-  private static Table table(View view) {
+  @Override
+  Table table(View view) {
     int[] hashes = new int[view.size()];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = memberHash(view.get(i).id());

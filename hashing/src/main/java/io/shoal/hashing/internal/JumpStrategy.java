@@ -1,5 +1,6 @@
 package io.shoal.hashing.internal;
 
+import io.shoal.base.Checks;
 import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.Member;
 import io.shoal.hashing.Strategy;
@@ -22,8 +23,8 @@ public final class JumpStrategy implements Strategy {
 
   @Override
   public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    Checks.uniformWeights(name(), view);
+    Lookups.check(key, view);
+    Lookups.uniformWeights(name(), view);
     long hash = Hashes.hash64(key.bytes());
     List<Member> remaining = new ArrayList<>(view.members());
     List<Member> out = new ArrayList<>(view.size());
@@ -36,8 +37,8 @@ public final class JumpStrategy implements Strategy {
 
   @Override
   public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    Checks.uniformWeights(name(), view);
+    Lookups.check(key, view);
+    Lookups.uniformWeights(name(), view);
     return view.get(bucket(Hashes.hash64(key.bytes()), view.size()));
   }
 

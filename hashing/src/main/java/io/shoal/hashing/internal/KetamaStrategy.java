@@ -1,11 +1,8 @@
 package io.shoal.hashing.internal;
 
-import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.Member;
-import io.shoal.hashing.Strategy;
 import io.shoal.hashing.View;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * libketama's continuum. Member i gets {@code ks = floor(w_i / W * 40 * N)} digests
@@ -13,7 +10,7 @@ import java.util.List;
  * first point at or after {@code ketama_hashi(key)}, wrapping. Float rounding follows libketama
  * ({@code float pct}, {@code floorf}) so the point counts match it exactly.
  */
-public final class KetamaStrategy implements Strategy {
+public final class KetamaStrategy extends ContinuumStrategy {
   private final ViewCache<Ring> rings = new ViewCache<>(view -> ring(view, weightsOf(view)));
 
   @Override
@@ -22,15 +19,8 @@ public final class KetamaStrategy implements Strategy {
   }
 
   @Override
-  public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return Orders.members(view, rings.get(view).walk(Hashes.ketamaHash(key.bytes())));
-  }
-
-  @Override
-  public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
-    return view.get(rings.get(view).ownerOf(Hashes.ketamaHash(key.bytes())));
+  protected Ring ring(View view) {
+    return rings.get(view);
   }
 
   /** The continuum of {@code view} with the given per-member weights. */

@@ -23,7 +23,7 @@ public final class LocalStrategy implements Strategy {
 
   @Override
   public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     int self = view.indexOf(selfId);
     if (self < 0) {
       return view.members();
@@ -40,7 +40,7 @@ public final class LocalStrategy implements Strategy {
 
   @Override
   public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     int self = view.indexOf(selfId);
     return view.get(Math.max(self, 0));
   }

@@ -40,7 +40,7 @@ public final class MaglevStrategy implements Strategy {
 
   @Override
   public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     int[] table = tables.get(view);
     int start = (int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), tableSize);
     int[] order = new int[view.size()];
@@ -58,7 +58,7 @@ public final class MaglevStrategy implements Strategy {
 
   @Override
   public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     int[] table = tables.get(view);
     return view.get(table[(int) Long.remainderUnsigned(Hashes.hash64(key.bytes()), tableSize)]);
   }

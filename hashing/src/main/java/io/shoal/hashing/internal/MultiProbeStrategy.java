@@ -1,5 +1,6 @@
 package io.shoal.hashing.internal;
 
+import io.shoal.base.Checks;
 import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.Member;
 import io.shoal.hashing.Strategy;
@@ -30,7 +31,7 @@ public final class MultiProbeStrategy implements Strategy {
 
   @Override
   public Member owner(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     Ring ring = rings.get(view);
     long h0 = Hashes.hash64(key.bytes());
     long step = Hashes.mix64(h0) | 1;
@@ -50,7 +51,7 @@ public final class MultiProbeStrategy implements Strategy {
 
   @Override
   public List<Member> candidates(CacheKey key, View view) {
-    Checks.lookup(key, view);
+    Lookups.check(key, view);
     Ring ring = rings.get(view);
     long h0 = Hashes.hash64(key.bytes());
     long step = Hashes.mix64(h0) | 1;

@@ -4,22 +4,14 @@ import io.shoal.hashing.CacheKey;
 import io.shoal.hashing.View;
 import java.util.Objects;
 
-/** Argument checks shared by the strategies. */
-public final class Checks {
-  private Checks() {}
+/** The argument checks of a lookup, shared by the strategies. */
+public final class Lookups {
+  private Lookups() {}
 
   /** Fails fast on a null key or view. */
-  public static void lookup(CacheKey key, View view) {
+  public static void check(CacheKey key, View view) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(view, "view");
-  }
-
-  /** Fails fast unless {@code value > 0}. */
-  public static int positive(String what, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(what + ": " + value + " (expected: > 0)");
-    }
-    return value;
   }
 
   /** Fails unless every member of {@code view} has the same weight. */
