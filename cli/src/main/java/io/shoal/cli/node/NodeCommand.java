@@ -2,6 +2,8 @@ package io.shoal.cli.node;
 
 import io.shoal.cli.Foreground;
 import io.shoal.cli.ShoalConfig;
+import io.shoal.cli.options.SettingOptions;
+import io.shoal.cli.options.Usage;
 import io.shoal.node.AdminSettings;
 import io.shoal.node.CacheNode;
 import io.shoal.node.CacheSettings;
@@ -26,10 +28,18 @@ import picocli.CommandLine.Spec;
  * gracefully). Settings come from {@code --config} and then the command line; a bad setting is a
  * usage error naming it.
  */
-@Command(name = "node", mixinStandardHelpOptions = true,
+@Command(name = "node", mixinStandardHelpOptions = true, defaultValueProvider = NodeCommand.Defaults.class,
     description = {"Run a cache node: an HTTP/1.1 forward and reverse proxy cache (RFC 9111) with an admin listener.",
-        "Defaults: proxy on 0.0.0.0:3128, admin on 127.0.0.1:9090, 256MB cache; see --print-reference."})
+        "Every setting, its default and what it does: --print-reference."})
 public final class NodeCommand implements Runnable {
+  /** The options that stand for node settings. */
+  static final class Defaults extends SettingOptions {
+    Defaults() {
+      super("--port", ProxySettings.PORT, "--admin-port", AdminSettings.PORT, "--reverse", ProxySettings.REVERSE_ORIGIN,
+          "--cache-size", CacheSettings.SIZE, "--id", NodeSettings.ID, "--access-log", AdminSettings.ACCESS_LOG);
+    }
+  }
+
   /** Held so the levels set on them stay set. */
   private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
       java.util.logging.Logger.getLogger("io.undertow"), java.util.logging.Logger.getLogger("org.xnio"),
@@ -44,16 +54,16 @@ public final class NodeCommand implements Runnable {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set any setting, e.g. --set cache.size=1GB (repeatable; wins over --config).")
   Map<String, String> set = new LinkedHashMap<>();
 
-  @Option(names = "--port", paramLabel = "PORT", description = "Proxy port (proxy.port).")
+  @Option(names = "--port", paramLabel = "PORT", description = "Proxy port (proxy.port; default: ${DEFAULT-VALUE}).")
   String port;
 
-  @Option(names = "--admin-port", paramLabel = "PORT", description = "Admin port (admin.port).")
+  @Option(names = "--admin-port", paramLabel = "PORT", description = "Admin port (admin.port; default: ${DEFAULT-VALUE}).")
   String adminPort;
 
   @Option(names = "--reverse", paramLabel = "URL", description = "Reverse proxy for this origin, e.g. http://origin:8000 (proxy.reverse-origin).")
   String reverse;
 
-  @Option(names = "--cache-size", paramLabel = "SIZE", description = "Cache memory, e.g. 1GB (cache.size).")
+  @Option(names = "--cache-size", paramLabel = "SIZE", description = "Cache memory, e.g. 1GB (cache.size; default: ${DEFAULT-VALUE}).")
   String cacheSize;
 
   @Option(names = "--id", paramLabel = "ID", description = "Node id (node.id).")
@@ -120,25 +130,11 @@ public final class NodeCommand implements Runnable {
   }
 
   private NodeConfig config() {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    put(overrides, ProxySettings.PORT.name(), port);
-    put(overrides, AdminSettings.PORT.name(), adminPort);
-    put(overrides, ProxySettings.REVERSE_ORIGIN.name(), reverse);
-    put(overrides, CacheSettings.SIZE.name(), cacheSize);
-    put(overrides, NodeSettings.ID.name(), id);
-    put(overrides, AdminSettings.ACCESS_LOG.name(), accessLog);
-    overrides.putAll(set);
-    try {
+    return Usage.of(spec, () -> {
+      Map<String, String> overrides = new Defaults().given(spec.commandLine().getParseResult());
+      overrides.putAll(set);
       return NodeConfig.from(ShoalConfig.load(config, overrides));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  private static void put(Map<String, String> m, String name, String value) {
-    if (value != null) {
-      m.put(name, value);
-    }
+    });
   }
 
   private static String mode(NodeConfig cfg) {

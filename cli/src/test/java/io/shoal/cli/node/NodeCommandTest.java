@@ -88,7 +88,8 @@ class NodeCommandTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "--set cache.size=lots|cache.size: \"lots\" (expected: a size > 0",
-      "--port 70000|proxy.port: \"70000\" (expected: a port 0-65535)",
+      "--port 70000|--port: \"70000\" (expected: a port 0-65535)",
+      "--set proxy.port=70000|proxy.port: \"70000\" (expected: a port 0-65535)",
       "--set proxy.no-such-setting=1|proxy.no-such-setting",
   })
   void badSettingExits2NamingIt(String args, String message) {
