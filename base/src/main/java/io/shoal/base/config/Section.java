@@ -126,6 +126,21 @@ public final class Section {
     return add(name, def, "duration", Durations.EXPECTED, Durations::parse, doc);
   }
 
+  /** A size >= 0 in bytes, in the {@link Sizes} grammar. */
+  public Setting<Long> sizeOrZero(String name, String def, String doc) {
+    return add(name, def, "size", Sizes.EXPECTED_OR_ZERO, Sizes::parseNonNegative, doc);
+  }
+
+  /** A duration >= 0, in the {@link Durations} grammar. */
+  public Setting<Duration> durationOrZero(String name, String def, String doc) {
+    return add(name, def, "duration", Durations.EXPECTED_OR_ZERO, Durations::parseNonNegative, doc);
+  }
+
+  /** Bytes per second, in the {@link Rates} grammar; 0: no cap. */
+  public Setting<Long> rate(String name, String def, String doc) {
+    return add(name, def, "rate", Rates.EXPECTED, Rates::parse, doc);
+  }
+
   /** A number from 0 to 1. */
   public Setting<Double> fraction(String name, String def, String doc) {
     return add(name, def, "fraction", "a number from 0 to 1", Values::fraction, doc);

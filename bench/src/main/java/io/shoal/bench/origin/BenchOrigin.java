@@ -115,26 +115,26 @@ public final class BenchOrigin implements AutoCloseable {
 
   /** Settings of a {@link BenchOrigin}; each setter checks its value. */
   public static final class Builder {
-    private String host = "127.0.0.1";
+    private String host = BenchOriginSettings.HOST.defaultValue();
     private int port;
-    private Duration maxAge = Duration.ofDays(1);
-    private Duration latency = Duration.ZERO;
-    private long bytesPerSecond;
-    private long defaultSize = 8192;
+    private Duration maxAge = BenchOriginSettings.MAX_AGE.defaultValue().orElse(null);
+    private Duration latency = BenchOriginSettings.LATENCY.defaultValue();
+    private long bytesPerSecond = BenchOriginSettings.BANDWIDTH.defaultValue();
+    private long defaultSize = BenchOriginSettings.DEFAULT_SIZE.defaultValue();
     private Map<String, Long> sizes = Map.of();
     private long lastModified = 946_684_800_000L; // 2000-01-01T00:00:00Z: old enough for any cache
-    private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private long imageCacheBytes = 64L << 20;
+    private int ioThreads = ioThreadsFor(BenchOriginSettings.IO_THREADS.defaultValue());
+    private long imageCacheBytes = BenchOriginSettings.IMAGE_CACHE.defaultValue();
 
     private Builder() {}
 
-    /** The address to listen on; default 127.0.0.1. */
+    /** The address to listen on; default: {@code bench.origin.host}. */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
-    /** The port; default 0 (any free port). */
+    /** The port; default 0 (any free port; {@code bench.origin.port} is the command's). */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
@@ -143,7 +143,7 @@ public final class BenchOrigin implements AutoCloseable {
       return this;
     }
 
-    /** {@code Cache-Control: max-age}; {@code null} sends {@code no-store}. Default one day. */
+    /** {@code Cache-Control: max-age}; {@code null} sends {@code no-store}. Default: {@code bench.origin.max-age}. */
     public Builder maxAge(Duration maxAge) {
       if (maxAge != null && maxAge.isNegative()) {
         throw Checks.bad("maxAge", maxAge, ">= 0, or null for no-store");
@@ -152,13 +152,13 @@ public final class BenchOrigin implements AutoCloseable {
       return this;
     }
 
-    /** Delay before each response (WAN round trips); default none. */
+    /** Delay before each response (WAN round trips); default: {@code bench.origin.latency}. */
     public Builder latency(Duration latency) {
       this.latency = Checks.notNegative("latency", latency);
       return this;
     }
 
-    /** Body rate cap per response in bytes per second; 0 (default) for none. */
+    /** Body rate cap per response in bytes per second, 0 for none; default: {@code bench.origin.bandwidth}. */
     public Builder bandwidth(long bytesPerSecond) {
       if (bytesPerSecond < 0) {
         throw new IllegalArgumentException("bandwidth: " + bytesPerSecond + " (expected: >= 0 bytes/s, 0 for no cap)");
@@ -167,7 +167,7 @@ public final class BenchOrigin implements AutoCloseable {
       return this;
     }
 
-    /** The size of paths that carry none and are not in {@link #sizes}; default 8 KiB. */
+    /** The size of paths that carry none and are not in {@link #sizes}; default: {@code bench.origin.default-size}. */
     public Builder defaultSize(long defaultSize) {
       this.defaultSize = Checks.notNegative("defaultSize", defaultSize);
       return this;
@@ -185,16 +185,20 @@ public final class BenchOrigin implements AutoCloseable {
       return this;
     }
 
-    /** Undertow I/O threads; default one per core. */
+    /** Undertow I/O threads; default: {@code bench.origin.io-threads}. */
     public Builder ioThreads(int ioThreads) {
       this.ioThreads = Checks.positive("ioThreads", ioThreads);
       return this;
     }
 
-    /** Bytes of recently drawn JPEGs to keep; default 64 MiB. */
+    /** Bytes of recently drawn JPEGs to keep; default: {@code bench.origin.image-cache}. */
     public Builder imageCache(long bytes) {
       this.imageCacheBytes = Checks.notNegative("imageCache", bytes);
       return this;
+    }
+
+    private static int ioThreadsFor(int setting) {
+      return setting > 0 ? setting : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.shoal.bench.replay;
 
 import io.shoal.bench.check.Checks;
+import io.shoal.bench.origin.BenchOriginSettings;
 import io.shoal.bench.replay.internal.Engine;
 import io.shoal.bench.replay.internal.Feed;
 import io.shoal.bench.replay.internal.Probes;
@@ -217,16 +218,16 @@ public final class Replay {
     private URI origin;
     private String name;
     private Supplier<Stream<TraceRequest>> requests;
-    private int connections = 63;
-    private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 4));
+    private int connections = ReplaySettings.CONNECTIONS.defaultValue();
+    private int threads = ReplaySettings.threads(ReplaySettings.THREADS.defaultValue());
     private Duration duration;
     private long maxRequests;
-    private Duration warmup = Duration.ZERO;
+    private Duration warmup = ReplaySettings.WARMUP.defaultValue();
     private boolean keepAlive;
-    private Duration timeout = Duration.ofSeconds(30);
-    private double imageShare;
-    private long defaultSize = 8192;
-    private String label = "replay";
+    private Duration timeout = ReplaySettings.TIMEOUT.defaultValue();
+    private double imageShare = ReplaySettings.IMAGES.defaultValue();
+    private long defaultSize = BenchOriginSettings.DEFAULT_SIZE.defaultValue();
+    private String label = ReplaySettings.LABEL.defaultValue();
     private List<URI> statusUris = List.of();
 
     private Builder() {}
@@ -259,14 +260,14 @@ public final class Replay {
       return this;
     }
 
-    /** Concurrent connections (virtual users); default 63, the paper's per server. */
+    /** Concurrent connections (virtual users); default: {@code bench.replay.connections}. */
     public Builder connections(int connections) {
       this.connections = Checks.positive("connections", connections);
       return this;
     }
 
     /**
-     * Client event-loop threads; default a quarter of the cores, at least 1, at most 4. One loop
+     * Client event-loop threads; default: {@code bench.replay.threads}. One loop
      * serves over 100k requests/s of 1 KB on its own; more loops split the responses into smaller
      * batches, so a loop wakes up more often per request, which costs CPU the server under test
      * (usually on the same machine) could use.
@@ -291,7 +292,7 @@ public final class Replay {
       return this;
     }
 
-    /** How long to send before measuring; default none. */
+    /** How long to send before measuring; default: {@code bench.replay.warmup}. */
     public Builder warmup(Duration warmup) {
       this.warmup = Checks.notNegative("warmup", warmup);
       return this;
@@ -303,13 +304,13 @@ public final class Replay {
       return this;
     }
 
-    /** A request without its whole response after this long is an error; default 30 s. */
+    /** A request without its whole response after this long is an error; default: {@code bench.replay.timeout}. */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive("timeout", timeout);
       return this;
     }
 
-    /** The share of numeric object ids served as JPEG images, 0..1; default 0. */
+    /** The share of numeric object ids served as JPEG images, 0..1; default: {@code bench.replay.images}. */
     public Builder imageShare(double imageShare) {
       if (!(imageShare >= 0 && imageShare <= 1)) {
         throw new IllegalArgumentException("images: " + imageShare + " (expected: 0..1)");
@@ -318,13 +319,13 @@ public final class Replay {
       return this;
     }
 
-    /** The size of trace requests that carry none; default 8 KiB. */
+    /** The size of trace requests that carry none; default: {@code bench.origin.default-size}. */
     public Builder defaultSize(long defaultSize) {
       this.defaultSize = Checks.notNegative("defaultSize", defaultSize);
       return this;
     }
 
-    /** The run's name in reports; default "replay". */
+    /** The run's name in reports; default: {@code bench.replay.label}. */
     public Builder label(String label) {
       this.label = Objects.requireNonNull(label, "label");
       return this;

@@ -1,9 +1,9 @@
 package io.shoal.cli.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code shoal bench}: measure proxies with real HTTP. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

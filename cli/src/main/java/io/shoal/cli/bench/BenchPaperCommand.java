@@ -1,14 +1,16 @@
 package io.shoal.cli.bench;
 
-import io.shoal.cli.options.Usage;
+import io.shoal.base.config.Sizes;
 import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.bench.paper.Arch;
 import io.shoal.bench.paper.PaperExperiment;
 import io.shoal.bench.paper.PaperReport;
 import io.shoal.bench.paper.PaperRun;
 import io.shoal.bench.paper.RunLog;
-import io.shoal.base.config.Sizes;
+import io.shoal.bench.replay.ReplaySettings;
 import io.shoal.cli.cluster.NodeOptions;
+import io.shoal.cli.options.SettingOptions;
+import io.shoal.cli.options.Usage;
 import io.shoal.cli.trace.SeedOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,9 +122,11 @@ public final class BenchPaperCommand implements Runnable {
   }
 
   /** The defaults of the node options in {@code bench paper}. */
-  public static final class Defaults extends NodeOptions.Defaults {
+  public static final class Defaults extends SettingOptions {
     public Defaults() {
-      super("256MB", "-Xms64m -Xmx384m -XX:+UseSerialGC");
+      super("--cache-size", "256MB", "--java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC",
+          "--connections", ReplaySettings.CONNECTIONS, "--warmup", ReplaySettings.WARMUP,
+          "--timeout", ReplaySettings.TIMEOUT, "--images", ReplaySettings.IMAGES);
     }
   }
 

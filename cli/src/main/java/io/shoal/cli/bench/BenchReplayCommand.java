@@ -1,11 +1,14 @@
 package io.shoal.cli.bench;
 
-import io.shoal.cli.options.Usage;
 import io.shoal.bench.origin.BenchOrigin;
+import io.shoal.bench.origin.BenchOriginSettings;
 import io.shoal.bench.replay.Replay;
 import io.shoal.bench.replay.ReplayResult;
+import io.shoal.bench.replay.ReplaySettings;
 import io.shoal.bench.report.ReportFormat;
 import io.shoal.cli.options.DurationConverter;
+import io.shoal.cli.options.SettingOptions;
+import io.shoal.cli.options.Usage;
 import io.shoal.cli.trace.Progress;
 import io.shoal.traces.TraceFormat;
 import io.shoal.traces.TraceSource;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Spec;
  * measured. Ctrl-C (or SIGTERM) stops sending, waits briefly for requests in flight, stops the
  * embedded origin and prints the partial results.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, defaultValueProvider = BenchReplayCommand.Defaults.class,
     description = {"Replay a trace through an HTTP forward proxy (Shoal, Squid, nginx, ...): each of"
         + " --connections virtual users sends the trace's next GET as an absolute-URI request for the"
         + " object on the benchmark origin and waits for the whole response.",
@@ -43,6 +46,16 @@ import picocli.CommandLine.Spec;
 public final class BenchReplayCommand implements Runnable {
   @Spec
   CommandSpec spec;
+
+  /** The options that stand for the replay's and the embedded origin's settings. */
+  static final class Defaults extends SettingOptions {
+    Defaults() {
+      super("--connections", ReplaySettings.CONNECTIONS, "--warmup", ReplaySettings.WARMUP,
+          "--timeout", ReplaySettings.TIMEOUT, "--images", ReplaySettings.IMAGES, "--label", ReplaySettings.LABEL,
+          "--max-age", BenchOriginSettings.MAX_AGE, "--default-size", BenchOriginSettings.DEFAULT_SIZE,
+          "--origin-latency", BenchOriginSettings.LATENCY, "--origin-bandwidth", BenchOriginSettings.BANDWIDTH);
+    }
+  }
 
   @Option(names = "--proxy", required = true, paramLabel = "URL", converter = BenchConverters.HttpUrl.class,
       description = "The proxy, e.g. http://127.0.0.1:3128.")
@@ -66,12 +79,12 @@ public final class BenchReplayCommand implements Runnable {
   @Mixin
   OriginContentOptions content;
 
-  @Option(names = "--origin-latency", defaultValue = "0ms", paramLabel = "DURATION",
+  @Option(names = "--origin-latency", paramLabel = "DURATION",
       converter = DurationConverter.NonNegative.class,
       description = "Embedded origin: delay before each response (default: ${DEFAULT-VALUE}).")
   Duration originLatency;
 
-  @Option(names = "--origin-bandwidth", defaultValue = "0", paramLabel = "RATE", converter = BenchConverters.Rate.class,
+  @Option(names = "--origin-bandwidth", paramLabel = "RATE", converter = BenchConverters.Rate.class,
       description = "Embedded origin: rate cap per response, e.g. 10mbit (default: none).")
   long originBandwidth;
 
@@ -79,7 +92,7 @@ public final class BenchReplayCommand implements Runnable {
       description = "Shoal admin /status URLs, e.g. http://127.0.0.1:9090/status: report each node's request count.")
   List<URI> status = new ArrayList<>();
 
-  @Option(names = "--label", defaultValue = "replay", description = "The run's name in the report (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--label", description = "The run's name in the report (default: ${DEFAULT-VALUE}).")
   String label;
 
   @Option(names = "--format", defaultValue = "table", description = "Report format: table, csv or json (default: ${DEFAULT-VALUE}).")

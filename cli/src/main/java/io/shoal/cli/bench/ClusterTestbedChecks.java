@@ -1,8 +1,8 @@
 package io.shoal.cli.bench;
 
-import io.shoal.cli.options.Usage;
 import io.shoal.bench.paper.Arch;
 import io.shoal.cli.cluster.NodeOptions;
+import io.shoal.cli.options.Usage;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 

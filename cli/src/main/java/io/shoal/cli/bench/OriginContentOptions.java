@@ -1,8 +1,8 @@
 package io.shoal.cli.bench;
 
-import io.shoal.cli.options.Usage;
 import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.cli.options.SizeConverter;
+import io.shoal.cli.options.Usage;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
  * embedded origin: its {@code Cache-Control} and the size of objects that name none.
  */
 final class OriginContentOptions {
-  @Option(names = "--max-age", defaultValue = "1d", paramLabel = "DURATION", converter = BenchConverters.MaxAge.class,
+  @Option(names = "--max-age", paramLabel = "DURATION", converter = BenchConverters.MaxAge.class,
       description = "The origin's Cache-Control: max-age, e.g. 1h, 0s; 'none' sends no-store (default: ${DEFAULT-VALUE}).")
   Duration maxAge;
 
-  @Option(names = "--default-size", defaultValue = "8KB", paramLabel = "SIZE", converter = SizeConverter.NonNegative.class,
+  @Option(names = "--default-size", paramLabel = "SIZE", converter = SizeConverter.NonNegative.class,
       description = "Size of objects whose path or trace request carries none (default: ${DEFAULT-VALUE}).")
   long defaultSize;
 

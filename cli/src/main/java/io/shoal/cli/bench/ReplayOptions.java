@@ -1,7 +1,7 @@
 package io.shoal.cli.bench;
 
-import io.shoal.cli.options.Usage;
 import io.shoal.cli.options.DurationConverter;
+import io.shoal.cli.options.Usage;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * paper} (where they hold for each run, with {@code --connections} per server).
  */
 final class ReplayOptions {
-  @Option(names = "--connections", defaultValue = "63", paramLabel = "N",
+  @Option(names = "--connections", paramLabel = "N",
       description = "Concurrent client connections, per server in 'bench paper' (default: ${DEFAULT-VALUE}, the paper's per server).")
   int connections;
 
@@ -23,7 +23,7 @@ final class ReplayOptions {
       description = "Send at most N requests (per run in 'bench paper'), warm-up included (default: the whole trace; 'bench paper': 20000).")
   Long requests;
 
-  @Option(names = "--warmup", defaultValue = "0s", paramLabel = "DURATION", converter = DurationConverter.NonNegative.class,
+  @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.NonNegative.class,
       description = "Send but do not measure for this long first (default: ${DEFAULT-VALUE}).")
   Duration warmup;
 
@@ -31,14 +31,14 @@ final class ReplayOptions {
       description = "Reuse client connections (default: one connection per request, like the paper's HTTP/1.0 clients).")
   boolean keepAlive;
 
-  @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(names = "--threads", paramLabel = "N", description = "Client event-loop threads (default: a quarter of the cores, 1 to 4).")
   Integer threads;
 
-  @Option(names = "--images", defaultValue = "0", paramLabel = "FRACTION",
+  @Option(names = "--images", paramLabel = "FRACTION",
       description = "Share of numeric object ids served as JPEG images (default: ${DEFAULT-VALUE}).")
   double images;
 

@@ -1,14 +1,19 @@
 package io.shoal.cli.cluster;
 
 import io.shoal.cli.Foreground;
+import io.shoal.cli.options.SettingOptions;
+import io.shoal.node.AdminSettings;
+import io.shoal.node.ProxySettings;
+import io.shoal.router.MembershipSettings;
+import io.shoal.router.RouterSettings;
 import java.io.PrintWriter;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code shoal cluster}: starts N node processes on this machine (separate ports, one JGroups
@@ -26,16 +31,16 @@ public final class ClusterCommand implements Runnable {
   @Option(names = "--nodes", paramLabel = "N", defaultValue = "3", description = "Cache nodes to start (default ${DEFAULT-VALUE}).")
   int nodes;
 
-  @Option(names = "--strategy", paramLabel = "SPEC", defaultValue = "ketama", description = "Placement strategy (cluster.strategy; default ${DEFAULT-VALUE}).")
+  @Option(names = "--strategy", paramLabel = "SPEC", description = "Placement strategy (cluster.strategy; default ${DEFAULT-VALUE}).")
   String strategy;
 
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "shoal", description = "Cluster name (cluster.name; default ${DEFAULT-VALUE}).")
+  @Option(names = "--name", paramLabel = "NAME", description = "Cluster name (cluster.name; default ${DEFAULT-VALUE}).")
   String name;
 
   @Option(names = "--front", description = "Also start the L4 front (round-robin over every node) on --front-port.")
   boolean front;
 
-  @Option(names = "--front-port", paramLabel = "PORT", defaultValue = "3128", description = "Port of the front (default ${DEFAULT-VALUE}; the nodes then start one above; 0: a free port).")
+  @Option(names = "--front-port", paramLabel = "PORT", description = "Port of the front (default ${DEFAULT-VALUE}; the nodes then start one above; 0: a free port).")
   int frontPort;
 
   @Option(names = "--switch", description = "Also start one node in role switch (routes and relays only, no cache: the centralized baseline).")
@@ -47,10 +52,10 @@ public final class ClusterCommand implements Runnable {
   @Option(names = "--base-port", paramLabel = "PORT", description = "First proxy port; node i listens on PORT+i (default 3128, or front port + 1). 0: free ports everywhere.")
   Integer basePort;
 
-  @Option(names = "--admin-base-port", paramLabel = "PORT", defaultValue = "9090", description = "First admin port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--admin-base-port", paramLabel = "PORT", description = "First admin port (default ${DEFAULT-VALUE}).")
   int adminBase;
 
-  @Option(names = "--cluster-base-port", paramLabel = "PORT", defaultValue = "7800", description = "First cluster (JGroups) port; FD_SOCK2 uses port+100 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--cluster-base-port", paramLabel = "PORT", description = "First cluster (JGroups) port; FD_SOCK2 uses port+100 (default ${DEFAULT-VALUE}).")
   int clusterBase;
 
   @Mixin
@@ -77,9 +82,11 @@ public final class ClusterCommand implements Runnable {
   }
 
   /** The defaults of the node options in {@code shoal cluster}. */
-  public static final class Defaults extends NodeOptions.Defaults {
+  public static final class Defaults extends SettingOptions {
     public Defaults() {
-      super("128MB", "-Xms64m -Xmx512m");
+      super("--cache-size", "128MB", "--java-opts", "-Xms64m -Xmx512m", "--strategy", RouterSettings.STRATEGY,
+          "--name", MembershipSettings.NAME, "--front-port", ProxySettings.PORT, "--admin-base-port", AdminSettings.PORT,
+          "--cluster-base-port", MembershipSettings.BIND_PORT);
     }
   }
 

@@ -13,24 +13,37 @@ import picocli.CommandLine.ParseResult;
  * Command-line options that stand for settings ({@code --idle-timeout} for {@code
  * front.idle-timeout}): their defaults are the settings' declared ones (so {@code --help} shows
  * them and no option restates one), and the options the user gave become overrides of a
- * configuration file. Name a subclass in {@code @Command(defaultValueProvider = ...)}.
+ * configuration file. Name a subclass in {@code @Command(defaultValueProvider = ...)}; it may
+ * also give the defaults of a command's own options, which stand for no setting.
  */
 public abstract class SettingOptions implements IDefaultValueProvider {
-  private final Map<String, Setting<?>> byOption;
+  private final Map<String, Setting<?>> byOption = new LinkedHashMap<>();
+  private final Map<String, String> literals = new LinkedHashMap<>();
 
-  /** {@code byOption}: option long name, then its setting, e.g. {@code "--listen", FrontSettings.LISTEN}. */
+  /**
+   * {@code byOption}: option long names, each followed by its setting ({@code "--listen",
+   * FrontSettings.LISTEN}) or, for an option of the command's own, its default text ({@code
+   * "--java-opts", "-Xmx512m"}).
+   */
   protected SettingOptions(Object... byOption) {
-    Map<String, Setting<?>> m = new LinkedHashMap<>();
     for (int i = 0; i < byOption.length; i += 2) {
-      m.put((String) byOption[i], (Setting<?>) Objects.requireNonNull(byOption[i + 1], (String) byOption[i]));
+      String option = (String) byOption[i];
+      Object v = Objects.requireNonNull(byOption[i + 1], option);
+      if (v instanceof Setting<?> s) {
+        this.byOption.put(option, s);
+      } else {
+        literals.put(option, (String) v);
+      }
     }
-    this.byOption = Map.copyOf(m);
   }
 
   @Override
   public String defaultValue(ArgSpec arg) {
     if (!(arg instanceof OptionSpec o)) {
       return null;
+    }
+    if (literals.containsKey(o.longestName())) {
+      return literals.get(o.longestName());
     }
     Setting<?> s = byOption.get(o.longestName());
     return s == null || s.defaultText().isEmpty() || o.arity().max() == 0 ? null : s.defaultText();
