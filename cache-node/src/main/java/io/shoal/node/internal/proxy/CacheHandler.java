@@ -14,15 +14,20 @@ import java.util.concurrent.TimeUnit;
  * The cache decision for a request, made on the I/O thread (RFC 9111 §4): a fresh stored
  * response is served at once; a stale one acceptable to the request ({@code max-stale}) or
  * within {@code stale-while-revalidate} is served as STALE; everything else goes to a worker
- * thread to be revalidated, fetched or forwarded by {@link Fetcher}.
+ * thread to be revalidated or fetched by {@link Fetcher}, or forwarded by {@link BodyForwarder}.
  */
 final class CacheHandler implements HttpHandler {
   private final ProxyContext context;
   private final Fetcher fetcher;
+  private final Revalidation revalidation;
+  private final BodyForwarder forwarder;
 
   CacheHandler(ProxyContext context) {
     this.context = context;
-    this.fetcher = new Fetcher(context);
+    OriginCalls calls = new OriginCalls(context);
+    this.revalidation = new Revalidation(context, calls);
+    this.fetcher = new Fetcher(context, calls, revalidation);
+    this.forwarder = new BodyForwarder(context, calls);
   }
 
   @Override
@@ -31,7 +36,7 @@ final class CacheHandler implements HttpHandler {
     boolean get = exchange.getRequestMethod().equals(Methods.GET);
     boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
     if (!get && !head) {
-      exchange.dispatch(() -> fetcher.forward(exchange));
+      exchange.dispatch(() -> forwarder.forward(exchange));
       return;
     }
     Fields request = Messages.request(exchange);
@@ -62,7 +67,7 @@ final class CacheHandler implements HttpHandler {
         case STALE_REVALIDATE:
           StoredReplies.serve(exchange, context, stored, "STALE", now);
           exchange.getConnection().getWorker().execute(
-              () -> fetcher.revalidateInBackground(state.target, state.key, request, stored));
+              () -> revalidation.inBackground(state.target, state.key, request, stored));
           return;
         default:
           break;

@@ -68,7 +68,7 @@ final class Distilling {
     }
     if (r.status() == 304 && stale != null) {
       r.close();
-      StoredReplies.serve(exchange, context, fetcher.refresh(stale, r), "REVALIDATED", System.currentTimeMillis());
+      StoredReplies.serve(exchange, context, Revalidation.refresh(context, stale, r), "REVALIDATED", System.currentTimeMillis());
       return true;
     }
     if (r.status() != 200 || r.contentLength() > context.maxObjectSize) {
@@ -95,7 +95,7 @@ final class Distilling {
     Selection selection = state.selection;
     Result result = context.distiller.distill(selection, fields::getAll, body);
     if (notStorable == null && (context.storeOriginal || !result.distilled())) {
-      fetcher.store(state.key, request, r, fields, body, null);
+      context.store(state.key, request, r, fields, body, null);
     }
     if (!result.distilled()) {
       send(exchange, context, fields, body, "MISS");
@@ -103,7 +103,7 @@ final class Distilling {
     }
     Fields variant = variantFields(fields, selection, result);
     if (notStorable == null) {
-      fetcher.store(selection.key(state.key), request, r, variant, result.body(), validators(fields));
+      context.store(selection.key(state.key), request, r, variant, result.body(), validators(fields));
     }
     send(exchange, context, variant, result.body(), "MISS");
     return notStorable == null;

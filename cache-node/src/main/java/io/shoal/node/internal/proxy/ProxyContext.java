@@ -3,7 +3,9 @@ package io.shoal.node.internal.proxy;
 import io.shoal.node.internal.cache.CachePolicy;
 import io.shoal.node.internal.cache.Collapser;
 import io.shoal.node.internal.cache.HttpCache;
+import io.shoal.node.internal.http.Fields;
 import io.shoal.node.internal.origin.OriginClient;
+import io.shoal.node.internal.origin.OriginResponse;
 import io.shoal.router.UrlNormalizer;
 import java.time.Duration;
 
@@ -48,6 +50,15 @@ public final class ProxyContext {
 
   Duration responseTimeout() {
     return responseTimeout;
+  }
+
+  /**
+   * Stores a response from the origin, fresh for the lifetime the policy gives it; {@code original}:
+   * the original's validators for a distilled variant, else null.
+   */
+  void store(String key, Fields request, OriginResponse r, Fields fields, byte[] body, Fields original) {
+    long lifetime = policy.freshnessLifetime(r.status(), fields, r.responseTime());
+    cache.put(key, request, r.status(), fields, body, r.requestTime(), r.responseTime(), lifetime, original);
   }
 
   public static Builder builder() {
