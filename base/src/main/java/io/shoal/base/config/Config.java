@@ -76,7 +76,8 @@ public final class Config {
       try {
         values.put(s, text == null ? s.defaultValue() : s.parse(text));
       } catch (IllegalArgumentException ex) {
-        throw origins.get(s).error(ex);
+        ConfigFile.Value origin = origins.get(s);
+        throw origin == null ? ex : origin.error(ex);
       }
     }
     Config config = new Config(schema, values);

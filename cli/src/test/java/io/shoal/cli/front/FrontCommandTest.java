@@ -3,6 +3,7 @@ package io.shoal.cli.front;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.cli.Shoal;
+import io.shoal.front.FrontSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,15 @@ class FrontCommandTest {
     Path file = Files.writeString(dir.resolve("shoal.yaml"), yaml.replace("\\n", "\n"));
     assertThat(run("front", "--config", file.toString())).isEqualTo(Shoal.USAGE);
     assertThat(err.toString()).contains("shoal front: " + message.replace("{file}", file.toString()));
+  }
+
+  @Test
+  void helpShowsTheDefaultsTheSettingsDeclare() {
+    assertThat(run("front", "--help")).isEqualTo(Shoal.OK);
+    assertThat(out.toString())
+        .contains("(default: " + FrontSettings.IDLE_TIMEOUT.defaultText() + ")")
+        .contains("(default: " + FrontSettings.LISTEN.defaultText() + ")")
+        .contains("Health check interval (default: " + FrontSettings.HEALTH_INTERVAL.defaultText() + ")");
   }
 
   @Test
