@@ -15,6 +15,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.shoal.proxyprotocol.ProxyHeader;
 import io.shoal.proxyprotocol.ProxyProtocolV2;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The client side of one relayed connection (the hot path). Admits the client, connects to the
@@ -108,22 +109,20 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
       early = early == null ? data : Unpooled.wrappedBuffer(early, data);
       return;
     }
-    nodeState.bytesToNode.add(data.readableBytes());
-    node.writeAndFlush(data).addListener((ChannelFuture f) -> {
-      if (f.isSuccess()) {
-        client.read();
-      } else {
-        closeBoth();
-      }
-    });
+    relay(data, node, client, nodeState.bytesToNode);
   }
 
   /** Called by the node side with data for the client; the node is read again once it is flushed. */
   void fromNode(ByteBuf data) {
-    nodeState.bytesToClient.add(data.readableBytes());
-    client.writeAndFlush(data).addListener((ChannelFuture f) -> {
+    relay(data, client, node, nodeState.bytesToClient);
+  }
+
+  /** Writes {@code data} to {@code to} and reads {@code from} again once it is flushed; a failed write closes both. */
+  private void relay(ByteBuf data, Channel to, Channel from, LongAdder bytes) {
+    bytes.add(data.readableBytes());
+    to.writeAndFlush(data).addListener((ChannelFuture f) -> {
       if (f.isSuccess()) {
-        node.read();
+        from.read();
       } else {
         closeBoth();
       }

@@ -2,11 +2,8 @@ package io.shoal.node.internal.origin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.hc.core5.http.nio.CapacityChannel;
@@ -101,18 +98,9 @@ final class BodyPipe extends InputStream {
     CapacityChannel ch;
     lock.lock();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
+      long deadline = Waits.deadline(readTimeoutMillis);
       while (chunks.isEmpty() && !ended && failure == null && !closed) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new SocketTimeoutException("origin sent no data for " + readTimeoutMillis + " ms");
-        }
-        try {
-          readable.awaitNanos(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted");
-        }
+        Waits.await(readable, deadline, "origin sent no data", readTimeoutMillis);
       }
       if (closed) {
         throw new IOException("body closed");

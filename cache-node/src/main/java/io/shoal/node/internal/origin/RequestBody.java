@@ -1,12 +1,9 @@
 package io.shoal.node.internal.origin;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
@@ -46,18 +43,9 @@ public final class RequestBody implements AsyncEntityProducer {
     DataStreamChannel ch;
     lock.lock();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
+      long deadline = Waits.deadline(writeTimeoutMillis);
       while (buffered >= WINDOW && !aborted) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new SocketTimeoutException("origin took no request body for " + writeTimeoutMillis + " ms");
-        }
-        try {
-          space.awaitNanos(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted");
-        }
+        Waits.await(space, deadline, "origin took no request body", writeTimeoutMillis);
       }
       if (aborted) {
         return false;
