@@ -1,12 +1,14 @@
 package io.shoal.base;
 
+import io.shoal.base.config.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Argument checks for builders and constructors: each returns the value it checked, or fails with
  * an {@link IllegalArgumentException} shaped {@code what: value (expected: ...)}, e.g. {@code
- * quality: 101 (expected: 1..100)}. {@code what} names the value as its setter does.
+ * quality: 101 (expected: 1..100)} or, for a duration, {@code timeout: "0s" (expected: > 0)}.
+ * {@code what} names the value as its setter does.
  */
 public final class Checks {
   private Checks() {}
@@ -24,13 +26,39 @@ public final class Checks {
     return value;
   }
 
-  /** {@code d} not null and {@code > 0}; a null {@code d} is a {@link NullPointerException} naming {@code what}. */
+  /** {@code value >= 0}. */
+  public static long notNegative(String what, long value) {
+    return atLeast(what, value, 0);
+  }
+
+  /**
+   * {@code d} not null and {@code > 0}; a null {@code d} is a {@link NullPointerException} naming
+   * {@code what}. A refused duration is written in the duration grammar: {@code timeout: "0s" (expected: > 0)}.
+   */
   public static Duration positive(String what, Duration d) {
-    Objects.requireNonNull(d, what);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + ": " + d + " (expected: > 0)");
+    if (Objects.requireNonNull(d, what).isNegative() || d.isZero()) {
+      throw bad(what, d, "> 0");
     }
     return d;
+  }
+
+  /** {@code d} null (not set) or {@code > 0}. */
+  public static Duration positiveOrNull(String what, Duration d) {
+    return d == null ? null : positive(what, d);
+  }
+
+  /** {@code d} not null and {@code >= 0}. */
+  public static Duration notNegative(String what, Duration d) {
+    if (Objects.requireNonNull(d, what).isNegative()) {
+      throw bad(what, d, ">= 0");
+    }
+    return d;
+  }
+
+  /** {@code what: "d" (expected: expected)}, {@code d} in the duration grammar when it is whole milliseconds. */
+  public static IllegalArgumentException bad(String what, Duration d, String expected) {
+    String text = d.getNano() % 1_000_000 == 0 ? Durations.format(d) : d.toString();
+    return new IllegalArgumentException(what + ": \"" + text + "\" (expected: " + expected + ")");
   }
 
   /** {@code value >= min}. */

@@ -24,9 +24,9 @@ class ChecksTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("rise: 0 (expected: > 0)");
     assertThatThrownBy(() -> Checks.positive("maxPixels", -1L)).hasMessage("maxPixels: -1 (expected: > 0)");
     assertThatThrownBy(() -> Checks.positive("idleTimeout", Duration.ZERO))
-        .hasMessage("idleTimeout: PT0S (expected: > 0)");
+        .hasMessage("idleTimeout: \"0s\" (expected: > 0)");
     assertThatThrownBy(() -> Checks.positive("idleTimeout", Duration.ofSeconds(-1)))
-        .hasMessage("idleTimeout: PT-1S (expected: > 0)");
+        .hasMessage("idleTimeout: \"-1s\" (expected: > 0)");
     assertThatThrownBy(() -> Checks.positive("idleTimeout", (Duration) null))
         .isInstanceOf(NullPointerException.class).hasMessage("idleTimeout");
     assertThatThrownBy(() -> Checks.atLeast("weight", 0, 1)).hasMessage("weight: 0 (expected: >= 1)");

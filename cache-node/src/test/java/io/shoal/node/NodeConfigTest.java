@@ -103,7 +103,7 @@ class NodeConfigTest {
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.node-id", "a;b")))
         .hasMessageStartingWith("cluster.node-id: \"a;b\"");
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.heartbeat", "10s", "cluster.failure-timeout", "5s")))
-        .hasMessage("cluster.heartbeat: PT10S (expected: below cluster.failure-timeout PT5S)");
+        .hasMessage("cluster.heartbeat: \"10s\" (expected: below cluster.failure-timeout 5s)");
     assertThatThrownBy(() -> NodeConfig.of(Map.of("node.role", "switch")))
         .hasMessageStartingWith("node.role: \"switch\" needs cluster.enabled: true");
     assertThatThrownBy(() -> NodeConfig.of(Map.of("node.role", "router")))

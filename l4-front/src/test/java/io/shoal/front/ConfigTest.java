@@ -45,7 +45,7 @@ class ConfigTest {
         .hasMessage("nodes: 10.0.0.2:3128 twice (expected: each node once)");
     assertThatThrownBy(() -> b.maxConnections(0)).hasMessage("maxConnections: 0 (expected: > 0)");
     assertThatThrownBy(() -> b.rise(0)).hasMessage("rise: 0 (expected: > 0)");
-    assertThatThrownBy(() -> b.idleTimeout(Duration.ZERO)).hasMessage("idleTimeout: PT0S (expected: > 0)");
+    assertThatThrownBy(() -> b.idleTimeout(Duration.ZERO)).hasMessage("idleTimeout: \"0s\" (expected: > 0)");
     assertThatThrownBy(() -> b.healthPath("health")).hasMessageStartingWith("healthPath: 'health' (expected: an absolute path");
     assertThatThrownBy(() -> b.balancer("random"))
         .hasMessage("balancer: \"random\" (expected one of: round-robin, weighted, least-connections)");

@@ -1,6 +1,8 @@
 package io.shoal.router;
 
+import io.shoal.base.Checks;
 import io.shoal.base.config.Config;
+import io.shoal.base.config.Durations;
 import io.shoal.base.config.Section;
 import io.shoal.base.config.Setting;
 import io.shoal.base.config.Values;
@@ -65,12 +67,11 @@ public final class MembershipSettings {
 
   private static void checkTogether(Config c) {
     if (c.get(HEARTBEAT).compareTo(c.get(FAILURE_TIMEOUT)) >= 0) {
-      throw new IllegalArgumentException("cluster.heartbeat: " + c.get(HEARTBEAT)
-          + " (expected: below cluster.failure-timeout " + c.get(FAILURE_TIMEOUT) + ")");
+      throw Checks.bad("cluster.heartbeat", c.get(HEARTBEAT),
+          "below cluster.failure-timeout " + Durations.format(c.get(FAILURE_TIMEOUT)));
     }
     if (c.get(MERGE_MAX).compareTo(c.get(MERGE_MIN)) <= 0) {
-      throw new IllegalArgumentException("cluster.merge-max: " + c.get(MERGE_MAX)
-          + " (expected: above cluster.merge-min " + c.get(MERGE_MIN) + ")");
+      throw Checks.bad("cluster.merge-max", c.get(MERGE_MAX), "above cluster.merge-min " + Durations.format(c.get(MERGE_MIN)));
     }
     if (!c.get(DNS_QUERY).isEmpty() && !c.get(PEERS).isEmpty()) {
       throw new IllegalArgumentException("cluster.dns-query: \"" + c.get(DNS_QUERY)

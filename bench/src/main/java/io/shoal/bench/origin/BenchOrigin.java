@@ -1,6 +1,6 @@
 package io.shoal.bench.origin;
 
-import io.shoal.bench.check.Checks;
+import io.shoal.base.Checks;
 import io.shoal.bench.origin.internal.Counters;
 import io.shoal.bench.origin.internal.Jpegs;
 import io.shoal.bench.origin.internal.OriginHandler;

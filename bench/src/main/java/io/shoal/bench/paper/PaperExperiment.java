@@ -1,6 +1,6 @@
 package io.shoal.bench.paper;
 
-import io.shoal.bench.check.Checks;
+import io.shoal.base.Checks;
 import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.bench.replay.Replay;
 import io.shoal.bench.replay.ReplayResult;

@@ -1,6 +1,6 @@
 package io.shoal.bench.replay;
 
-import io.shoal.bench.check.Checks;
+import io.shoal.base.Checks;
 import io.shoal.bench.origin.BenchOriginSettings;
 import io.shoal.bench.replay.internal.Engine;
 import io.shoal.bench.replay.internal.Feed;

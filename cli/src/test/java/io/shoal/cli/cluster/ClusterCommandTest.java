@@ -153,7 +153,7 @@ class ClusterCommandTest {
   @CsvSource(delimiter = '|', value = {
       "--nodes 0|--nodes: 0 (expected: 1-64)",
       "--strategy nope|cluster.strategy: \"nope\"",
-      "--set cluster.heartbeat=1m|cluster.heartbeat: PT1M (expected: below cluster.failure-timeout",
+      "--set cluster.heartbeat=1m|cluster.heartbeat: \"1m\" (expected: below cluster.failure-timeout",
   })
   void badArgumentsExit2NamingThem(String args, String message) {
     StringWriter out = new StringWriter();
