@@ -2,12 +2,10 @@ package io.shoal.cli.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.cli.InProcessCommand;
 import io.shoal.cli.Shoal;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +30,9 @@ class FrontRunTest {
     try (Backend a = new Backend("a"); Backend b = new Backend("b")) {
       Path config = Files.writeString(dir.resolve("shoal.yaml"), "node:\n  id: ignored-by-the-front\nfront:\n"
           + "  nodes: [\"127.0.0.1:" + a.port() + "\", \"127.0.0.1:" + b.port() + "\"]\n  balancer: round-robin\n");
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int[] code = {-1};
-      Thread front = new Thread(() -> code[0] = Shoal.run(new PrintWriter(out, true), new PrintWriter(err, true),
-          "front", "--config", config.toString(), "--listen", "127.0.0.1:0"), "shoal-front-under-test");
-      front.start();
-      int port = awaitPort(out, err);
+      InProcessCommand front = InProcessCommand.start("shoal-front-under-test",
+          "front", "--config", config.toString(), "--listen", "127.0.0.1:0");
+      int port = Integer.parseInt(front.await(RELAYING).group(1));
 
       Map<String, Integer> seen = new HashMap<>();
       for (int i = 0; i < 6; i++) {
@@ -48,33 +40,7 @@ class FrontRunTest {
       }
       assertThat(seen).as("connections per backend").containsEntry("a", 3).containsEntry("b", 3);
 
-      front.interrupt();
-      front.join(TimeUnit.SECONDS.toMillis(30));
-      assertThat(front.isAlive()).as("shoal front stopped").isFalse();
-      assertThat(code[0]).isEqualTo(Shoal.OK);
-      assertThat(out.toString()).contains("shoal front: stopped");
-      try (Socket s = new Socket()) {
-        assertThat(connects(s, port)).as("the listener is closed").isFalse();
-      }
-    }
-  }
-
-  private static int awaitPort(StringWriter out, StringWriter err) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    Matcher m = RELAYING.matcher("");
-    while (!m.reset(out.toString()).find()) {
-      assertThat(System.nanoTime()).as("shoal front started; out: %s err: %s", out, err).isLessThan(deadline);
-      Thread.sleep(20);
-    }
-    return Integer.parseInt(m.group(1));
-  }
-
-  private static boolean connects(Socket s, int port) {
-    try {
-      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-      return true;
-    } catch (IOException e) {
-      return false;
+      front.stopAndCheck("shoal front: stopped", port);
     }
   }
 

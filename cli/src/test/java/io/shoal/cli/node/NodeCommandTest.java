@@ -3,21 +3,19 @@ package io.shoal.cli.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.shoal.cli.InProcessCommand;
 import io.shoal.cli.Shoal;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,16 +44,12 @@ class NodeCommandTest {
     });
     origin.start();
     try {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int[] code = {-1};
-      Thread node = new Thread(() -> code[0] = Shoal.run(new PrintWriter(out, true), new PrintWriter(err, true),
+      InProcessCommand node = InProcessCommand.start("shoal-node-under-test",
           "node", "--port", "0", "--admin-port", "0", "--id", "cli-node", "--set", "proxy.host=127.0.0.1",
-          "--set", "proxy.allowed-destinations=127.0.0.0/8", "--cache-size", "16MB"), "shoal-node-under-test");
-      node.start();
-      Matcher m = awaitListening(out, err);
+          "--set", "proxy.allowed-destinations=127.0.0.0/8", "--cache-size", "16MB");
+      Matcher m = node.await(LISTENING);
       int proxyPort = Integer.parseInt(m.group(1));
-      assertThat(out.toString()).startsWith("shoal node cli-node: proxy on http://127.0.0.1:").contains("cache 16MB");
+      assertThat(node.out()).startsWith("shoal node cli-node: proxy on http://127.0.0.1:").contains("cache 16MB");
 
       HttpClient curl = HttpClient.newBuilder()
           .proxy(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort)))
@@ -72,14 +66,7 @@ class NodeCommandTest {
       assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT from cli-node");
       assertThat(originRequests).hasValue(1);
 
-      node.interrupt();
-      node.join(TimeUnit.SECONDS.toMillis(30));
-      assertThat(node.isAlive()).as("shoal node stopped").isFalse();
-      assertThat(code[0]).isEqualTo(Shoal.OK);
-      assertThat(out.toString()).contains("shoal node cli-node: stopped");
-      try (Socket s = new Socket()) {
-        assertThat(connects(s, proxyPort)).as("the proxy listener is closed").isFalse();
-      }
+      node.stopAndCheck("shoal node cli-node: stopped", proxyPort);
     } finally {
       origin.stop(0);
     }
@@ -102,22 +89,4 @@ class NodeCommandTest {
     assertThat(out.toString()).doesNotContain("configuration ok");
   }
 
-  private static Matcher awaitListening(StringWriter out, StringWriter err) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    Matcher m = LISTENING.matcher("");
-    while (!m.reset(out.toString()).find()) {
-      assertThat(System.nanoTime()).as("shoal node started; out: %s err: %s", out, err).isLessThan(deadline);
-      Thread.sleep(20);
-    }
-    return m;
-  }
-
-  private static boolean connects(Socket s, int port) {
-    try {
-      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }
