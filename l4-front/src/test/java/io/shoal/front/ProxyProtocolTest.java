@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.proxyprotocol.ProxyHeader;
 import io.shoal.proxyprotocol.ProxyProtocolV2;
 import java.io.DataInputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -81,7 +81,13 @@ public final class Config {
       }
     }
     Config config = new Config(schema, values);
-    schema.checks().forEach(c -> c.accept(config));
+    String file = given.values().stream().map(ConfigFile.Value::file).filter(f -> f != null).findFirst().orElse(null);
+    try {
+      schema.checks().forEach(c -> c.accept(config));
+    } catch (IllegalArgumentException ex) {
+      // settings valid alone but not together: the file they may come from, not one line
+      throw file == null ? ex : new IllegalArgumentException("config " + file + ": " + ex.getMessage(), ex);
+    }
     return config;
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -29,6 +30,8 @@ final class ConfigFile {
       return new IllegalArgumentException("config " + file + ", line " + line + ": " + cause.getMessage(), cause);
     }
   }
+
+  private static final Scalars SCALARS = new Scalars();
 
   private ConfigFile() {}
 
@@ -77,11 +80,34 @@ final class ConfigFile {
     }
   }
 
+  /**
+   * A scalar's value as text. Booleans and numbers are read as YAML 1.1 reads them, as a YAML
+   * loader would ({@code yes} and {@code True} are true, {@code 0x0C38} is 3128, {@code 010} is 8),
+   * then written back; everything else is taken as written.
+   */
   private static String text(Node node, String source) {
     if (!(node instanceof ScalarNode)) {
       throw new IllegalArgumentException("config " + source + ", line " + (node.getStartMark().getLine() + 1)
           + ": expected a single value here, not a " + (node instanceof MappingNode ? "mapping" : "list"));
     }
-    return node.getTag().equals(Tag.NULL) ? "" : ((ScalarNode) node).getValue();
+    Tag tag = node.getTag();
+    if (tag.equals(Tag.NULL)) {
+      return "";
+    }
+    if (tag.equals(Tag.BOOL) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+      return String.valueOf(SCALARS.construct(node));
+    }
+    return ((ScalarNode) node).getValue();
+  }
+
+  /** SnakeYAML's safe constructor, for one scalar at a time. */
+  private static final class Scalars extends SafeConstructor {
+    Scalars() {
+      super(new LoaderOptions());
+    }
+
+    Object construct(Node node) {
+      return constructObject(node);
+    }
   }
 }

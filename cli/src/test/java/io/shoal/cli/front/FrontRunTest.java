@@ -3,7 +3,6 @@ package io.shoal.cli.front;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.cli.InProcessCommand;
-import io.shoal.cli.Shoal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
