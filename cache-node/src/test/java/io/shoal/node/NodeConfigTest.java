@@ -110,7 +110,7 @@ class NodeConfigTest {
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.bind-port", "0")))
         .hasMessageStartingWith("cluster.bind-port: \"0\" (expected: a port 1-65435)");
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.strategy", "nope")))
-        .hasMessageStartingWith("cluster.strategy: \"nope\" (expected: a strategy");
+        .hasMessageStartingWith("cluster.strategy: \"nope\" (expected one of: ");
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.peers", "127.0.0.1:7800,host-without-port")))
         .hasMessageStartingWith("cluster.peers: \"127.0.0.1:7800,host-without-port\" (expected: a list of host:port)");
     assertThatThrownBy(() -> NodeConfig.of(Map.of("cluster.load-policy", "next(-1)")))

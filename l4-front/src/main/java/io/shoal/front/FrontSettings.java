@@ -25,9 +25,11 @@ public final class FrontSettings {
         NodeAddress.listen(s);
         return s;
       }), "Where /status and /metrics are served; empty: nowhere.");
-  public static final Setting<String> BALANCER = LIVE.oneOf("balancer", "round-robin",
-      "How the next node is picked: round-robin, weighted (by the nodes' weights) or least-connections.",
-      Balancers.names().toArray(new String[0]));
+  public static final Setting<String> BALANCER = LIVE.add("balancer", "round-robin", "balancer",
+      "one of " + String.join(", ", Balancers.names()), s -> {
+        Balancers.create(s);
+        return s;
+      }, "How the next node is picked: round-robin, weighted (by the nodes' weights) or least-connections.");
   public static final Setting<Duration> IDLE_TIMEOUT = LIVE.duration("idle-timeout", "300s",
       "Connections idle this long in both directions are closed.");
   public static final Setting<Duration> CONNECT_TIMEOUT = LIVE.duration("connect-timeout", "2s",

@@ -91,15 +91,24 @@ public final class Setting<T> {
   /**
    * Parses {@code text}.
    *
-   * @throws IllegalArgumentException as {@code name: "value" (expected: ...)}
+   * @throws IllegalArgumentException as {@code name: "value" (expected: ...)}, followed by the
+   *     parser's reason; a parser that refuses the value in that shape itself (a registry's {@code
+   *     strategy: "x" (expected one of: ...)}) gives its words under this setting's name
    */
   public T parse(String text) {
+    String t = text.strip();
     try {
-      return parser.apply(text.strip());
+      return parser.apply(t);
     } catch (RuntimeException e) {
-      String why = e instanceof NumberFormatException || e.getMessage() == null
-          ? "" : ": " + e.getMessage();
-      throw new IllegalArgumentException(name + ": \"" + text + "\" (expected: " + expected + ")" + why, e);
+      String m = e instanceof NumberFormatException ? null : e.getMessage();
+      String own = ": \"" + t + "\" (expected";
+      if (m != null && m.indexOf(own) > 0 && m.indexOf(own) == m.indexOf(": ")) {
+        // the parser already refused this very value in the one shape (a registry's unknown name):
+        // its words, under this setting's name
+        throw new IllegalArgumentException(name + m.substring(m.indexOf(own)), e);
+      }
+      throw new IllegalArgumentException(name + ": \"" + text + "\" (expected: " + expected + ")"
+          + (m == null ? "" : ": " + m), e);
     }
   }
 
