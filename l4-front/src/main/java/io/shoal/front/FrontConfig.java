@@ -181,12 +181,9 @@ public final class FrontConfig {
       return this;
     }
 
-    /** Check nodes with {@code GET path} (2xx is healthy) instead of a TCP connect; null for TCP. */
+    /** Check nodes with {@code GET path} (2xx is healthy) instead of a TCP connect; null or empty for TCP. */
     public Builder healthPath(String path) {
-      if (path != null && (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c >= 127))) {
-        throw new IllegalArgumentException("healthPath: '" + path + "' (expected: an absolute path without spaces, e.g. /health)");
-      }
-      this.healthPath = path;
+      this.healthPath = path == null || FrontSettings.HEALTH_PATH.parse(path).isEmpty() ? null : path;
       return this;
     }
 
@@ -203,10 +200,7 @@ public final class FrontConfig {
     }
 
     public Builder transport(String transport) {
-      if (!List.of("auto", "epoll", "nio").contains(transport)) {
-        throw new IllegalArgumentException("transport: '" + transport + "' (expected: auto, epoll or nio)");
-      }
-      this.transport = transport;
+      this.transport = FrontSettings.TRANSPORT.parse(transport);
       return this;
     }
 

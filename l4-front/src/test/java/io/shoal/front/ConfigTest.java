@@ -46,10 +46,10 @@ class ConfigTest {
     assertThatThrownBy(() -> b.maxConnections(0)).hasMessage("maxConnections: 0 (expected: > 0)");
     assertThatThrownBy(() -> b.rise(0)).hasMessage("rise: 0 (expected: > 0)");
     assertThatThrownBy(() -> b.idleTimeout(Duration.ZERO)).hasMessage("idleTimeout: \"0s\" (expected: > 0)");
-    assertThatThrownBy(() -> b.healthPath("health")).hasMessageStartingWith("healthPath: 'health' (expected: an absolute path");
+    assertThatThrownBy(() -> b.healthPath("health")).hasMessageStartingWith("front.health.path: \"health\" (expected: an absolute path");
     assertThatThrownBy(() -> b.balancer("random"))
         .hasMessage("balancer: \"random\" (expected one of: round-robin, weighted, least-connections)");
-    assertThatThrownBy(() -> b.transport("dpdk")).hasMessage("transport: 'dpdk' (expected: auto, epoll or nio)");
+    assertThatThrownBy(() -> b.transport("dpdk")).hasMessage("front.transport: \"dpdk\" (expected: auto, epoll or nio)");
     b.drain(NodeAddress.parse("10.0.0.9:3128"));
     assertThatThrownBy(b::build).hasMessage("drain: 10.0.0.9:3128 (expected: one of the nodes)");
   }

@@ -20,7 +20,7 @@ public final class BenchOriginSettings {
       Durations.EXPECTED_OR_ZERO + ", or none for no-store",
       s -> s.equals("none") ? Optional.empty() : Optional.of(Durations.parseNonNegative(s)),
       "Cache-Control: max-age of every response; none sends no-store.");
-  public static final Setting<Duration> LATENCY = SECTION.durationOrZero("latency", "0s",
+  public static final Setting<Duration> LATENCY = SECTION.durationOrZero("latency", "0ms",
       "Delay before each response (WAN round trips).");
   public static final Setting<Long> BANDWIDTH = SECTION.rate("bandwidth", "0",
       "Body rate cap per response; 0: none.");

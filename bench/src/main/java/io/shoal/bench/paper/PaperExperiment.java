@@ -2,8 +2,10 @@ package io.shoal.bench.paper;
 
 import io.shoal.base.Checks;
 import io.shoal.bench.origin.BenchOrigin;
+import io.shoal.bench.origin.BenchOriginSettings;
 import io.shoal.bench.replay.Replay;
 import io.shoal.bench.replay.ReplayResult;
+import io.shoal.bench.replay.ReplaySettings;
 import io.shoal.traces.Traces;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class PaperExperiment {
+  /** The paper's numbers of servers (Tables 4-12), the grid's default. */
+  public static final List<Integer> SERVERS = List.of(1, 2, 4, 8);
+  /** The paper's strategies and their successors, the grid's default. */
+  public static final List<String> STRATEGIES = List.of("round-robin", "md5", "ketama", "carp", "mod-ch", "ht-rr");
+
   /** A trace: its name in the tables and its {@code FORMAT:PATH}. */
   public record Trace(String name, String spec) {
     public Trace {
@@ -225,17 +232,17 @@ public final class PaperExperiment {
    */
   public static final class Builder {
     private final List<Trace> traces = new ArrayList<>();
-    private List<Integer> servers = List.of(1, 2, 4, 8);
-    private List<String> strategies = List.of("round-robin", "md5", "ketama", "carp", "mod-ch", "ht-rr");
-    private List<Arch> archs = List.of(Arch.CENTRALIZED, Arch.DISTRIBUTED);
-    private int connectionsPerServer = 63;
+    private List<Integer> servers = SERVERS;
+    private List<String> strategies = STRATEGIES;
+    private List<Arch> archs = List.of(Arch.values());
+    private int connectionsPerServer = ReplaySettings.CONNECTIONS.defaultValue();
     private long requests;
     private Duration duration;
-    private Duration warmup = Duration.ZERO;
+    private Duration warmup = ReplaySettings.WARMUP.defaultValue();
     private boolean keepAlive;
-    private Duration timeout = Duration.ofSeconds(30);
-    private double imageShare;
-    private long defaultSize = 8192;
+    private Duration timeout = ReplaySettings.TIMEOUT.defaultValue();
+    private double imageShare = ReplaySettings.IMAGES.defaultValue();
+    private long defaultSize = BenchOriginSettings.DEFAULT_SIZE.defaultValue();
     private int threads;
 
     private Builder() {}

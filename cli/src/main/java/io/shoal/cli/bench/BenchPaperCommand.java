@@ -12,6 +12,7 @@ import io.shoal.cli.cluster.NodeOptions;
 import io.shoal.cli.options.SettingOptions;
 import io.shoal.cli.options.Usage;
 import io.shoal.cli.trace.SeedOption;
+import io.shoal.node.CacheSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,15 +58,15 @@ public final class BenchPaperCommand implements Runnable {
       description = "surge (generated into --out), bu (the bundled BU 1998 trace) or FORMAT:PATH (default: ${DEFAULT-VALUE}).")
   List<String> traces;
 
-  @Option(names = "--nodes", split = ",", paramLabel = "N", defaultValue = "1,2,4,8",
+  @Option(names = "--nodes", split = ",", paramLabel = "N",
       description = "Numbers of cache servers (default: ${DEFAULT-VALUE}).")
   List<Integer> nodes;
 
-  @Option(names = "--strategies", split = ",", paramLabel = "NAME", defaultValue = "round-robin,md5,ketama,carp,mod-ch,ht-rr",
+  @Option(names = "--strategies", split = ",", paramLabel = "NAME",
       description = "Placement strategies (default: ${DEFAULT-VALUE}).")
   List<String> strategies;
 
-  @Option(names = "--arch", split = ",", paramLabel = "ARCH", defaultValue = "centralized,distributed",
+  @Option(names = "--arch", split = ",", paramLabel = "ARCH",
       description = "Architectures (default: ${DEFAULT-VALUE}).")
   List<String> archs;
 
@@ -121,10 +124,13 @@ public final class BenchPaperCommand implements Runnable {
     }
   }
 
-  /** The defaults of the node options in {@code bench paper}. */
+  /** The defaults of {@code bench paper}'s grid, node and client options. */
   public static final class Defaults extends SettingOptions {
     public Defaults() {
-      super("--cache-size", "256MB", "--java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC",
+      super("--cache-size", CacheSettings.SIZE.defaultText(), "--java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC",
+          "--nodes", PaperExperiment.SERVERS.stream().map(String::valueOf).collect(Collectors.joining(",")),
+          "--strategies", String.join(",", PaperExperiment.STRATEGIES),
+          "--arch", Stream.of(Arch.values()).map(Arch::id).collect(Collectors.joining(",")),
           "--connections", ReplaySettings.CONNECTIONS, "--warmup", ReplaySettings.WARMUP,
           "--timeout", ReplaySettings.TIMEOUT, "--images", ReplaySettings.IMAGES);
     }

@@ -2,8 +2,8 @@ package io.shoal.cli.cluster;
 
 import io.shoal.cli.Foreground;
 import io.shoal.cli.options.SettingOptions;
+import io.shoal.front.FrontSettings;
 import io.shoal.node.AdminSettings;
-import io.shoal.node.ProxySettings;
 import io.shoal.router.MembershipSettings;
 import io.shoal.router.RouterSettings;
 import java.io.PrintWriter;
@@ -28,7 +28,7 @@ public final class ClusterCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--nodes", paramLabel = "N", defaultValue = "3", description = "Cache nodes to start (default ${DEFAULT-VALUE}).")
+  @Option(names = "--nodes", paramLabel = "N", description = "Cache nodes to start (default ${DEFAULT-VALUE}).")
   int nodes;
 
   @Option(names = "--strategy", paramLabel = "SPEC", description = "Placement strategy (cluster.strategy; default ${DEFAULT-VALUE}).")
@@ -46,7 +46,7 @@ public final class ClusterCommand implements Runnable {
   @Option(names = "--switch", description = "Also start one node in role switch (routes and relays only, no cache: the centralized baseline).")
   boolean withSwitch;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address every listener binds (default ${DEFAULT-VALUE}).")
+  @Option(names = "--host", paramLabel = "ADDRESS", description = "Address every listener binds (default ${DEFAULT-VALUE}).")
   String host;
 
   @Option(names = "--base-port", paramLabel = "PORT", description = "First proxy port; node i listens on PORT+i (default 3128, or front port + 1). 0: free ports everywhere.")
@@ -84,9 +84,11 @@ public final class ClusterCommand implements Runnable {
   /** The defaults of the node options in {@code shoal cluster}. */
   public static final class Defaults extends SettingOptions {
     public Defaults() {
-      super("--cache-size", "128MB", "--java-opts", "-Xms64m -Xmx512m", "--strategy", RouterSettings.STRATEGY,
-          "--name", MembershipSettings.NAME, "--front-port", ProxySettings.PORT, "--admin-base-port", AdminSettings.PORT,
-          "--cluster-base-port", MembershipSettings.BIND_PORT);
+      super("--nodes", String.valueOf(LocalCluster.NODES), "--host", LocalCluster.HOST,
+          "--cache-size", LocalCluster.CACHE_SIZE, "--java-opts", LocalCluster.JAVA_OPTS,
+          "--strategy", RouterSettings.STRATEGY, "--name", MembershipSettings.NAME,
+          "--front-port", String.valueOf(FrontSettings.LISTEN.defaultValue().getPort()),
+          "--admin-base-port", AdminSettings.PORT, "--cluster-base-port", MembershipSettings.BIND_PORT);
     }
   }
 

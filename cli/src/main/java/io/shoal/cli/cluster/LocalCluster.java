@@ -2,7 +2,11 @@ package io.shoal.cli.cluster;
 
 import io.shoal.base.config.Sizes;
 import io.shoal.front.Front;
+import io.shoal.front.FrontSettings;
+import io.shoal.node.AdminSettings;
 import io.shoal.node.NodeConfig;
+import io.shoal.router.MembershipSettings;
+import io.shoal.router.RouterSettings;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,6 +31,15 @@ import java.util.Objects;
  * }</pre>
  */
 public final class LocalCluster implements AutoCloseable {
+  /** Nodes a cluster on one machine has unless told. */
+  public static final int NODES = 3;
+  /** Address every listener binds unless told. */
+  public static final String HOST = "127.0.0.1";
+  /** Cache memory per node: several node JVMs share this machine. */
+  public static final String CACHE_SIZE = "128MB";
+  /** JVM options of each node process. */
+  public static final String JAVA_OPTS = "-Xms64m -Xmx512m";
+
   /** One started member: a cache node or the switch. */
   public record Member(String id, boolean isSwitch, int proxyPort, int adminPort, int clusterPort, long pid) {}
 
@@ -108,18 +121,18 @@ public final class LocalCluster implements AutoCloseable {
    * them: a cluster does not change when its builder does afterwards.
    */
   public static final class Builder {
-    int nodes = 3;
-    String strategy = "ketama";
-    String name = "shoal";
+    int nodes = NODES;
+    String strategy = RouterSettings.STRATEGY.defaultValue();
+    String name = MembershipSettings.NAME.defaultValue();
     boolean front;
-    int frontPort = 3128;
+    int frontPort = FrontSettings.LISTEN.defaultValue().getPort();
     boolean withSwitch;
-    String host = "127.0.0.1";
+    String host = HOST;
     Integer basePort;
-    int adminBase = 9090;
-    int clusterBase = 7800;
-    long cacheSize = 128L << 20;
-    String javaOpts = "-Xms64m -Xmx512m";
+    int adminBase = AdminSettings.PORT.defaultValue();
+    int clusterBase = MembershipSettings.BIND_PORT.defaultValue();
+    long cacheSize = Sizes.parse(CACHE_SIZE);
+    String javaOpts = JAVA_OPTS;
     Map<String, String> set = Map.of();
     Duration readyTimeout = Duration.ofSeconds(90);
     Duration viewTimeout = Duration.ofSeconds(30);

@@ -1,38 +1,41 @@
 package io.shoal.cli.front;
 
-import io.shoal.cli.options.DurationConverter;
 import io.shoal.front.FrontConfig;
 import io.shoal.front.NodeAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How {@code shoal front} relays in userspace: timeouts, limits, health checks, PROXY headers, draining. */
+/**
+ * How {@code shoal front} relays in userspace: timeouts, limits, health checks, PROXY headers,
+ * draining. Every option but {@code --drain} stands for a {@code front.*} setting: {@link
+ * FrontCommand.Defaults} gives its default, checks a given value and passes it on as an override
+ * of the configuration, so the fields themselves are only declarations.
+ */
 final class RelayOptions {
-  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--idle-timeout", paramLabel = "DURATION",
       description = "Close connections idle this long, e.g. 300s, 5m (default: ${DEFAULT-VALUE}).")
-  Duration idleTimeout;
+  String idleTimeout;
 
-  @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--connect-timeout", paramLabel = "DURATION",
       description = "Node connect timeout (default: ${DEFAULT-VALUE}).")
-  Duration connectTimeout;
+  String connectTimeout;
 
   @Option(names = "--max-connections", description = "Most client connections at once (default: ${DEFAULT-VALUE}).")
-  int maxConnections;
+  String maxConnections;
 
   @Option(names = "--max-per-client", description = "Most connections from one client address (default: ${DEFAULT-VALUE}).")
-  int maxPerClient;
+  String maxPerClient;
 
-  @Option(names = "--health-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--health-interval", paramLabel = "DURATION",
       description = "Health check interval (default: ${DEFAULT-VALUE}).")
-  Duration healthInterval;
+  String healthInterval;
 
   @Option(names = "--rise", description = "Good checks that bring a node back (default: ${DEFAULT-VALUE}).")
-  int rise;
+  String rise;
 
   @Option(names = "--fall", description = "Failed checks that take a node down (default: ${DEFAULT-VALUE}).")
-  int fall;
+  String fall;
 
   @Option(names = "--health-path", paramLabel = "PATH", description = "Check with HTTP GET PATH (2xx passes) instead of a TCP connect, e.g. /health.")
   String healthPath;
@@ -47,11 +50,9 @@ final class RelayOptions {
   String transport;
 
   /**
-   * Sets what only the command line gives on {@code b}: the nodes to start draining. The other
-   * options are {@code front.*} settings ({@link FrontCommand.Defaults}); their values are
-   * checked here and read from the configuration they override.
+   * Sets what only the command line gives on {@code b}: the nodes to start draining.
    *
-   * @throws IllegalArgumentException naming a bad value
+   * @throws IllegalArgumentException naming a bad node
    */
   FrontConfig.Builder applyTo(FrontConfig.Builder b) {
     drain.forEach(d -> b.drain(NodeAddress.parse(d)));
