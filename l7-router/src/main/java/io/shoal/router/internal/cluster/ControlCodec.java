@@ -7,37 +7,25 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The byte layout of a {@link ControlMessage}: its type byte, then the fields it writes itself.
- * Every message type has one line in {@link #KINDS}; a type without one fails this class's
- * initialization.
+ * Every record of {@link ControlMessage} declares its {@link Kind} as {@code static final KIND};
+ * one without, or two with the same type byte, fail this class's initialization.
  */
 public final class ControlCodec {
-  private static final List<Kind<?>> KINDS = List.of(
-      new Kind<>(1, ControlMessage.Load.class, ControlMessage.Load::read),
-      new Kind<>(2, ControlMessage.Drain.class, ControlMessage.Drain::read),
-      new Kind<>(3, ControlMessage.SwitchRequest.class, ControlMessage.SwitchRequest::read),
-      new Kind<>(4, ControlMessage.Strategy.class, ControlMessage.Strategy::read),
-      new Kind<>(5, ControlMessage.State.class, ControlMessage.State::read),
-      new Kind<>(6, ControlMessage.Invalidate.class, ControlMessage.Invalidate::read),
-      new Kind<>(7, ControlMessage.Invalidated.class, ControlMessage.Invalidated::read));
   private static final Map<Class<?>, Kind<?>> BY_CLASS = new HashMap<>();
   private static final Map<Byte, Kind<?>> BY_TYPE = new HashMap<>();
 
   static {
-    for (Kind<?> k : KINDS) {
-      if (BY_CLASS.put(k.messageClass, k) != null || BY_TYPE.put(k.type, k) != null) {
-        throw new IllegalStateException("control message " + k.messageClass.getSimpleName() + " or type "
-            + k.type + " listed twice (expected: one type byte per message)");
-      }
-    }
     for (Class<?> c : ControlMessage.class.getPermittedSubclasses()) {
-      if (!BY_CLASS.containsKey(c)) {
-        throw new IllegalStateException("control message " + c.getSimpleName() + ": no type byte (expected: a line in KINDS)");
+      Kind<?> k = kindOf(c);
+      if (BY_CLASS.put(c, k) != null || BY_TYPE.put(k.type, k) != null || k.messageClass != c) {
+        throw new IllegalStateException("control message " + c.getSimpleName() + ": type " + k.type
+            + " (expected: a type byte of its own, in its own KIND)");
       }
     }
   }
@@ -45,13 +33,23 @@ public final class ControlCodec {
   private ControlCodec() {}
 
   /** Reads one message type's fields. */
-  private interface Reader<M extends ControlMessage> {
+  interface Reader<M extends ControlMessage> {
     M read(DataInput in) throws IOException;
   }
 
-  private record Kind<M extends ControlMessage>(byte type, Class<M> messageClass, Reader<M> reader) {
+  /** A message type: its type byte, its record and how its fields are read. */
+  record Kind<M extends ControlMessage>(byte type, Class<M> messageClass, Reader<M> reader) {
     Kind(int type, Class<M> messageClass, Reader<M> reader) {
       this((byte) type, messageClass, reader);
+    }
+  }
+
+  private static Kind<?> kindOf(Class<?> message) {
+    try {
+      return (Kind<?>) message.getDeclaredField("KIND").get(null);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("control message " + message.getSimpleName()
+          + ": no type byte (expected: static final ControlCodec.Kind KIND in the record)", e);
     }
   }
 
@@ -77,7 +75,8 @@ public final class ControlCodec {
       byte type = in.readByte();
       Kind<?> kind = BY_TYPE.get(type);
       if (kind == null) {
-        throw new IllegalArgumentException("control message: type " + type + " (expected: 1-" + KINDS.size() + ")");
+        throw new IllegalArgumentException("control message: type " + type + " (expected: "
+            + Collections.min(BY_TYPE.keySet()) + "-" + Collections.max(BY_TYPE.keySet()) + ")");
       }
       return kind.reader.read(in);
     } catch (IOException e) {

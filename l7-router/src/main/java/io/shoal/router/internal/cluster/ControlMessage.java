@@ -6,10 +6,10 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * The control-plane messages nodes exchange over the JGroups channel. Each record writes its own
- * fields ({@link #write}) and reads them back (its static {@code read}); {@link ControlCodec} gives
- * it its type byte and {@link Dispatcher} hands it to its handler. A new message is a record here,
- * its line in {@link ControlCodec} and its handler in {@link JGroupsNode}.
+ * The control-plane messages nodes exchange over the JGroups channel. Each record names its type
+ * byte ({@code KIND}), writes its own fields ({@link #write}) and reads them back (its static
+ * {@code read}); {@link ControlCodec} finds the kinds of every record here, and {@link Dispatcher}
+ * hands a message to its handler. A new message is a record here and its handler in {@link JGroupsNode}.
  */
 public sealed interface ControlMessage {
 
@@ -18,6 +18,8 @@ public sealed interface ControlMessage {
 
   /** A node's load report. */
   record Load(String node, LoadReport report) implements ControlMessage {
+    static final ControlCodec.Kind<Load> KIND = new ControlCodec.Kind<>(1, Load.class, Load::read);
+
     static Load read(DataInput in) throws IOException {
       return new Load(in.readUTF(), new LoadReport(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble()));
     }
@@ -34,6 +36,8 @@ public sealed interface ControlMessage {
 
   /** A node starts (or stops) draining. */
   record Drain(String node, boolean draining) implements ControlMessage {
+    static final ControlCodec.Kind<Drain> KIND = new ControlCodec.Kind<>(2, Drain.class, Drain::read);
+
     static Drain read(DataInput in) throws IOException {
       return new Drain(in.readUTF(), in.readBoolean());
     }
@@ -47,6 +51,8 @@ public sealed interface ControlMessage {
 
   /** Asks the coordinator to switch the cluster's strategy. */
   record SwitchRequest(String spec) implements ControlMessage {
+    static final ControlCodec.Kind<SwitchRequest> KIND = new ControlCodec.Kind<>(3, SwitchRequest.class, SwitchRequest::read);
+
     static SwitchRequest read(DataInput in) throws IOException {
       return new SwitchRequest(in.readUTF());
     }
@@ -59,6 +65,8 @@ public sealed interface ControlMessage {
 
   /** The coordinator's strategy: every node adopts it. */
   record Strategy(String spec, long generation) implements ControlMessage {
+    static final ControlCodec.Kind<Strategy> KIND = new ControlCodec.Kind<>(4, Strategy.class, Strategy::read);
+
     static Strategy read(DataInput in) throws IOException {
       return new Strategy(in.readUTF(), in.readLong());
     }
@@ -72,6 +80,8 @@ public sealed interface ControlMessage {
 
   /** The coordinator's strategy state, encoded by {@link StateCodec}. */
   record State(String spec, long generation, byte[] state) implements ControlMessage {
+    static final ControlCodec.Kind<State> KIND = new ControlCodec.Kind<>(5, State.class, State::read);
+
     static State read(DataInput in) throws IOException {
       String spec = in.readUTF();
       long generation = in.readLong();
@@ -91,6 +101,8 @@ public sealed interface ControlMessage {
 
   /** Invalidate {@code key} on its owner; answered with {@link Invalidated}. */
   record Invalidate(long id, String key) implements ControlMessage {
+    static final ControlCodec.Kind<Invalidate> KIND = new ControlCodec.Kind<>(6, Invalidate.class, Invalidate::read);
+
     static Invalidate read(DataInput in) throws IOException {
       return new Invalidate(in.readLong(), in.readUTF());
     }
@@ -104,6 +116,8 @@ public sealed interface ControlMessage {
 
   /** The owner's answer to {@link Invalidate} {@code id}: whether it had the key. */
   record Invalidated(long id, boolean removed) implements ControlMessage {
+    static final ControlCodec.Kind<Invalidated> KIND = new ControlCodec.Kind<>(7, Invalidated.class, Invalidated::read);
+
     static Invalidated read(DataInput in) throws IOException {
       return new Invalidated(in.readLong(), in.readBoolean());
     }
