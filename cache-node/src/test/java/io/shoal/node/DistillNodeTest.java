@@ -297,9 +297,9 @@ class DistillNodeTest {
         .build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  /** A photo-like JPEG (the distiller's synthetic images). */
+  /** A photo-like JPEG (the distiller's synthetic images, as noisy as the ones these tests were written on). */
   static byte[] jpeg(int width, int height, int quality) {
-    return SyntheticImages.jpeg(SyntheticImages.photo(width, height, 42), quality);
+    return SyntheticImages.jpeg(SyntheticImages.photo(width, height, 42, 60, 10), quality);
   }
 
   private static byte[] text() {

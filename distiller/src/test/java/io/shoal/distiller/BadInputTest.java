@@ -24,9 +24,9 @@ class BadInputTest {
           Profile.builder("all").maxDimension(640).toJpeg(true).build()).build())
       .meterRegistry(METERS).build();
 
-  private static final byte[] JPEG = SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 11), 90);
-  private static final byte[] PNG = TestImages.png(SyntheticImages.photo(700, 500, 12));
-  private static final byte[] GIF = TestImages.gif(SyntheticImages.photo(700, 500, 13));
+  private static final byte[] JPEG = SyntheticImages.jpeg(TestImages.photo(800, 600, 11), 90);
+  private static final byte[] PNG = TestImages.png(TestImages.photo(700, 500, 12));
+  private static final byte[] GIF = TestImages.gif(TestImages.photo(700, 500, 13));
 
   @AfterAll
   static void close() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pool (full, slow, failing), the metrics, the Vary and ETag contract. */
 class DistillServiceTest {
-  private static final byte[] JPEG = SyntheticImages.jpeg(SyntheticImages.photo(1600, 1200, 31), 90);
+  private static final byte[] JPEG = SyntheticImages.jpeg(TestImages.photo(1600, 1200, 31), 90);
   private static final Headers JPEG_RESPONSE = Headers.of("Content-Type", "image/jpeg");
 
   /** A distiller that signals it started, then waits for a latch: a worker held busy. */

@@ -30,7 +30,7 @@ class JpegDistillerTest {
   @ParameterizedTest(name = "{0}x{1} within {2}")
   @MethodSource("sizes")
   void distilledJpegDecodesIsSmallerAndFitsKeepingTheAspectRatio(int w, int h, int max) throws IOException {
-    byte[] original = SyntheticImages.jpeg(SyntheticImages.photo(w, h, w + h), 90);
+    byte[] original = SyntheticImages.jpeg(TestImages.photo(w, h, w + h), 90);
     Profile p = Profile.builder("t").quality(50).maxDimension(max).build();
 
     Result r = JPEG.distill(Input.of("image/jpeg", original, p));
@@ -48,7 +48,7 @@ class JpegDistillerTest {
   @Test
   void noResizeKeepsTheSizeAndLowerQualityIsSmaller() throws IOException {
     // Orientation 1 and no resize: the raster fast path, which must drop the EXIF segment.
-    byte[] original = TestImages.withOrientation(SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 1), 90), 1);
+    byte[] original = TestImages.withOrientation(SyntheticImages.jpeg(TestImages.photo(800, 600, 1), 90), 1);
     Result q80 = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("a").quality(80).build()));
     Result q40 = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("b").quality(40).build()));
 
@@ -64,7 +64,7 @@ class JpegDistillerTest {
 
   @Test
   void rasterFastPathMatchesAnRgbReencodeInSizeAndPixels() throws IOException {
-    byte[] original = SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 5), 90);
+    byte[] original = SyntheticImages.jpeg(TestImages.photo(800, 600, 5), 90);
     BufferedImage decoded = TestImages.decode(original);
     byte[] viaRgb = SyntheticImages.jpeg(decoded, 50); // the JDK's own decode-to-RGB-and-encode at q50
 
@@ -81,13 +81,13 @@ class JpegDistillerTest {
   }
 
   static Stream<Arguments> huffmanPaths() {
-    byte[] photo = SyntheticImages.jpeg(SyntheticImages.photo(800, 600, 7), 90);
+    byte[] photo = SyntheticImages.jpeg(TestImages.photo(800, 600, 7), 90);
     return Stream.of(
         Arguments.of("jpeg, raster fast path", Distiller.jpeg(), "image/jpeg", photo, 0, 800, 600),
         Arguments.of("jpeg, resized", Distiller.jpeg(), "image/jpeg", photo, 400, 400, 300),
         Arguments.of("jpeg, rotated", Distiller.jpeg(), "image/jpeg", TestImages.withOrientation(photo, 6), 0, 600, 800),
-        Arguments.of("png to jpeg", Distiller.png(), "image/png", TestImages.png(SyntheticImages.photo(640, 480, 8)), 0, 640, 480),
-        Arguments.of("gif to jpeg", Distiller.gif(), "image/gif", TestImages.gif(SyntheticImages.photo(640, 480, 9)), 0, 640, 480));
+        Arguments.of("png to jpeg", Distiller.png(), "image/png", TestImages.png(TestImages.photo(640, 480, 8)), 0, 640, 480),
+        Arguments.of("gif to jpeg", Distiller.gif(), "image/gif", TestImages.gif(TestImages.photo(640, 480, 9)), 0, 640, 480));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -110,7 +110,7 @@ class JpegDistillerTest {
 
   @Test
   void alreadySmallJpegIsNotSmallerAndServedUnchanged() throws IOException {
-    byte[] original = SyntheticImages.jpeg(SyntheticImages.photo(400, 300, 2), 20);
+    byte[] original = SyntheticImages.jpeg(TestImages.photo(400, 300, 2), 20);
     Result r = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("q").quality(95).build()));
 
     assertThat(r.outcome()).isEqualTo(Outcome.NOT_SMALLER);
@@ -120,7 +120,7 @@ class JpegDistillerTest {
   @Test
   void grayscaleJpegStaysDecodable() throws IOException {
     BufferedImage gray = new BufferedImage(600, 400, BufferedImage.TYPE_BYTE_GRAY);
-    gray.getGraphics().drawImage(SyntheticImages.photo(600, 400, 4), 0, 0, null);
+    gray.getGraphics().drawImage(TestImages.photo(600, 400, 4), 0, 0, null);
     byte[] original = SyntheticImages.jpeg(gray, 95);
 
     Result r = JPEG.distill(Input.of("image/jpeg", original, Profile.builder("g").maxDimension(300).build()));

@@ -28,7 +28,7 @@ class PngGifDistillerTest {
 
   @Test
   void opaquePngBecomesJpegOnlyWhenTheProfileAllows() throws IOException {
-    byte[] original = TestImages.png(SyntheticImages.photo(640, 480, 21));
+    byte[] original = TestImages.png(TestImages.photo(640, 480, 21));
 
     Result jpeg = Distiller.png().distill(Input.of("image/png", original, Profile.builder("j").toJpeg(true).build()));
     Result kept = Distiller.png().distill(Input.of("image/png", original, Profile.builder("k").build()));
@@ -43,7 +43,7 @@ class PngGifDistillerTest {
 
   @Test
   void stillGifBecomesJpegWhenOpaqueAndAllowedOrAPngOtherwise() throws IOException {
-    byte[] original = TestImages.gif(SyntheticImages.photo(800, 400, 22));
+    byte[] original = TestImages.gif(TestImages.photo(800, 400, 22));
 
     Result jpeg = Distiller.gif().distill(Input.of("image/gif", original, Profile.builder("j").toJpeg(true).build()));
     Result png = Distiller.gif().distill(Input.of("image/gif", original, Profile.builder("p").maxDimension(200).build()));
@@ -59,7 +59,7 @@ class PngGifDistillerTest {
 
   @Test
   void animatedGifIsUnsupported() throws IOException {
-    byte[] animated = AnimatedGif.of(SyntheticImages.photo(100, 80, 1), SyntheticImages.photo(100, 80, 2));
+    byte[] animated = AnimatedGif.of(TestImages.photo(100, 80, 1), TestImages.photo(100, 80, 2));
 
     Result r = Distiller.gif().distill(Input.of("image/gif", animated, Profile.builder("a").toJpeg(true).build()));
 

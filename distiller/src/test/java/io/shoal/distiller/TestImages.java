@@ -24,6 +24,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class TestImages {
   private TestImages() {}
 
+  /**
+   * A photo-like image noisier than the bench origin's (40 shapes, noise of ±12), so the
+   * distillers' quality and size bounds are checked on images as hard as the ones they were set on.
+   */
+  public static BufferedImage photo(int w, int h, long seed) {
+    return SyntheticImages.photo(w, h, seed, 40, 12);
+  }
+
   /** An image with a pure red square in its top-left corner on white, for orientation checks. */
   public static BufferedImage marked(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -101,7 +109,7 @@ public final class TestImages {
   /** An ARGB image with a transparent left half. */
   public static BufferedImage translucent(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    BufferedImage photo = SyntheticImages.photo(w, h, 3);
+    BufferedImage photo = photo(w, h, 3);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         img.setRGB(x, y, x < w / 2 ? 0x00000000 : 0xFF000000 | photo.getRGB(x, y));
