@@ -85,7 +85,7 @@ public final class BenchReplayCommand implements Runnable {
   Duration originLatency;
 
   @Option(names = "--origin-bandwidth", paramLabel = "RATE", converter = BenchConverters.Rate.class,
-      description = "Embedded origin: rate cap per response, e.g. 10mbit (default: none).")
+      description = "Embedded origin: rate cap per response, e.g. 10mbit; 0 for none (default: ${DEFAULT-VALUE}).")
   long originBandwidth;
 
   @Option(names = "--status", paramLabel = "URL", split = ",", converter = BenchConverters.HttpUrl.class,
