@@ -1,5 +1,6 @@
 package io.shoal.base.config;
 
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,9 +33,7 @@ public final class Config {
    * @throws IllegalArgumentException naming an unknown setting or a bad value
    */
   public static Config of(Schema schema, Map<String, String> byName) {
-    Map<String, ConfigFile.Value> given = new LinkedHashMap<>();
-    byName.forEach((k, v) -> given.put(k, new ConfigFile.Value(Objects.requireNonNull(v, k), null, 0)));
-    return build(schema, given);
+    return withOverrides(schema, new LinkedHashMap<>(), byName);
   }
 
   /**
@@ -47,6 +46,21 @@ public final class Config {
     if (file != null) {
       given.putAll(ConfigFile.read(file));
     }
+    return withOverrides(schema, given, overrides);
+  }
+
+  /**
+   * Reads the YAML text {@code yaml}, named {@code source} in messages (a file name, a resource),
+   * then applies {@code overrides}.
+   *
+   * @throws IllegalArgumentException for text that is not YAML or a bad value, naming source, line and setting
+   */
+  public static Config load(Schema schema, Reader yaml, String source, Map<String, String> overrides) {
+    return withOverrides(schema, new LinkedHashMap<>(ConfigFile.read(yaml, source)), overrides);
+  }
+
+  private static Config withOverrides(Schema schema, Map<String, ConfigFile.Value> given,
+      Map<String, String> overrides) {
     overrides.forEach((k, v) -> given.put(k, new ConfigFile.Value(Objects.requireNonNull(v, k), null, 0)));
     return build(schema, given);
   }
