@@ -11,6 +11,21 @@ bench_install() {
   fi
 }
 
+# Installs, where its command is missing, each Debian package given as COMMAND:PACKAGE (e.g.
+# varnishd:varnish), then stops the services those packages started (this runs its own instances).
+bench_install_packages() {
+  local need=() pair names=() name
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null && continue
+    need+=("${pair#*:}"); names+=("${pair%%:*}" "${pair#*:}")   # the service is named like one or the other
+  done
+  [ ${#need[@]} -gt 0 ] || return 0
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  for name in "${names[@]}"; do
+    (systemctl stop "$name" || service "$name" stop) >/dev/null 2>&1 || true
+  done
+}
+
 # Sets work (a fresh directory with www/ and logs/) and pids; on exit (or INT, TERM) kills them
 # and every daemon whose pid file is $work/*.pid (nginx, squid), then removes the directory.
 bench_workdir() {
