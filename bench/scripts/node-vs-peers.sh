@@ -128,14 +128,15 @@ done
 # second one (X-Cache, Age), or "failed: ..." when an answer is not 200 with SIZE bytes or the
 # second request reached the origin. With "origin", the server is the origin: no cache to check.
 check() {
-  local url="http://127.0.0.1:$1/$2" size="$3" before out said
+  local url="http://127.0.0.1:$1/$2" size="$3" before out last said
   out="$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "$url")"
-  [ "$out" = "200 $size" ] || { echo "failed: first answer $out bytes"; return; }
+  [ "$out" = "200 $size" ] || { echo "failed: first answer ${out/ /, } bytes (expected 200, $size)"; return; }
   sleep 0.2   # the origin logs when its response is done
   before="$(origin_requests)"
   out="$(curl -s -D - -o /dev/null -w '%{http_code} %{size_download}' "$url" | tr -d '\r')"
   sleep 0.2
-  [ "$(tail -1 <<<"$out")" = "200 $size" ] || { echo "failed: second answer $(tail -1 <<<"$out") bytes"; return; }
+  last="$(tail -1 <<<"$out")"
+  [ "$last" = "200 $size" ] || { echo "failed: second answer ${last/ /, } bytes (expected 200, $size)"; return; }
   said="$(grep -iE '^(x-cache|age):' <<<"$out" | tr '\n' ' ' | sed 's/ $//')"
   [ "${4:-}" = origin ] && { echo "origin"; return; }
   [ "$(origin_requests)" = "$before" ] || { echo "failed: second request reached the origin ($said)"; return; }
