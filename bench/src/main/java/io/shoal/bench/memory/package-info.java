@@ -1,0 +1,5 @@
+/**
+ * The memory benchmark of a cache node: the live heap each stored object costs beyond its body,
+ * measured on a real node filled over real HTTP ({@link io.shoal.bench.memory.CacheMemory}).
+ */
+package io.shoal.bench.memory;
