@@ -5,12 +5,12 @@
 # object (target: <= 256 B). Prints the reading and the classes whose instances grew most.
 # Usage: bench/scripts/node-memory-per-object.sh [N, default 1000000] [cache.size, default 2GB]
 #        SHOAL_JAR=path/shoal.jar to skip the build; SHOAL_JAVA_OPTS for the JVM
-#        (default -Xms4g -Xmx4g -XX:+UseSerialGC: System.gc() must be a full compaction).
+#        (default -Xms6g -Xmx6g -XX:+UseSerialGC: System.gc() must be a full compaction; 1M objects take ~2.4 GB live).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 objects="${1:-1000000}"
 cache_size="${2:-2GB}"
-opts="${SHOAL_JAVA_OPTS:--Xms4g -Xmx4g -XX:+UseSerialGC}"
+opts="${SHOAL_JAVA_OPTS:--Xms6g -Xmx6g -XX:+UseSerialGC}"
 
 source "$root/bench/scripts/lib.sh"
 bench_jar

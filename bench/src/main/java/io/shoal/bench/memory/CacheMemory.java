@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * bench/scripts/node-memory-per-object.sh 1000000     # builds cli/target/shoal.jar, then runs:
- * java -Xms4g -Xmx4g -XX:+UseSerialGC -cp cli/target/shoal.jar io.shoal.bench.memory.CacheMemory 1000000 2GB
+ * java -Xms6g -Xmx6g -XX:+UseSerialGC -cp cli/target/shoal.jar io.shoal.bench.memory.CacheMemory 1000000 2GB
  * }</pre>
  */
 public final class CacheMemory {
@@ -65,26 +66,31 @@ public final class CacheMemory {
       URI proxy = URI.create("http://127.0.0.1:" + node.proxyAddress().getPort());
       URI status = URI.create("http://127.0.0.1:" + node.adminAddress().getPort() + "/status");
       long cold = LiveHeap.bytes();
-      fill(proxy, noStore.uri(), "w", WARMUP, WARMUP);
-      expect(status, 0, "after the no-store warm-up");
+      fill(proxy, noStore.uri(), "w", WARMUP);
+      expect(status, 0, 0, "after the no-store warm-up");
       noStore.resetStats();
       ClassHistogram before = ClassHistogram.take();   // first: it is live in both readings
       long empty = LiveHeap.bytes();
 
       long start = System.nanoTime();
-      fill(proxy, origin.uri(), "", n, 0);
+      long failed = fill(proxy, origin.uri(), "", n);
       double seconds = (System.nanoTime() - start) / 1e9;
-      JsonNode cache = expect(status, n, "after the fill");
+      JsonNode cache = expect(status, n - failed, n, "after the fill");
+      long stored = cache.path("entries").asLong();
       origin.resetStats();
       long full = LiveHeap.bytes();
       ClassHistogram after = ClassHistogram.take();
 
-      report(n, cacheSize, seconds, cache, cold, empty, full, before, after);
+      report(stored, cacheSize, seconds, cache, cold, empty, full, before, after);
     }
   }
 
-  /** Sends {@code count} GETs of distinct 1 KB objects through the proxy; each must be a miss. */
-  private static void fill(URI proxy, URI origin, String prefix, int count, int misses) {
+  /**
+   * Sends {@code count} GETs of distinct 1 KB objects through the proxy; each must be a miss.
+   * Returns how many failed (at most one in a thousand, else it throws): the reading counts the
+   * objects the node says it stores, not the requests sent.
+   */
+  private static long fill(URI proxy, URI origin, String prefix, int count) {
     Replay replay = Replay.builder()
         .proxy(proxy)
         .origin(origin)
@@ -103,23 +109,29 @@ public final class CacheMemory {
     } finally {
       progress.shutdownNow();
     }
-    if (r.errorCount() > 0 || r.traffic().requests() != count || r.hits().count() > 0) {
-      throw new IllegalStateException("fill: " + r.traffic().requests() + " answers, errors " + r.breakdown().errors()
-          + ", statuses " + r.breakdown().statuses() + ", " + r.hits().count() + " hits (expected: " + count
-          + " distinct misses)");
+    long failed = count - r.traffic().requests();
+    String outcome = r.traffic().requests() + " answers, errors " + r.breakdown().errors() + ", statuses "
+        + r.breakdown().statuses() + ", " + r.hits().count() + " hits";
+    if (failed > count / 1000 || r.hits().count() > 0 || !r.breakdown().statuses().keySet().equals(Set.of(200))) {
+      throw new IllegalStateException("fill: " + outcome + " (expected: " + count + " distinct misses, 200)");
     }
+    if (failed > 0) {
+      System.out.println("fill: " + outcome + "; the reading counts the entries the node stores");
+    }
+    return failed;
   }
 
   private static Stream<TraceRequest> objects(String prefix, int count) {
     return IntStream.range(0, count).mapToObj(i -> TraceRequest.of(prefix + i, BODY));
   }
 
-  /** The node's {@code /status} cache section, which must count {@code entries} and no eviction. */
-  private static JsonNode expect(URI status, long entries, String when) {
+  /** The node's {@code /status} cache section, which must count {@code min..max} entries and no eviction. */
+  private static JsonNode expect(URI status, long min, long max, String when) {
     JsonNode cache = status(status).path("cache");
-    if (cache.path("entries").asLong(-1) != entries || cache.path("evictions").asLong(-1) != 0) {
-      throw new IllegalStateException("cache " + when + ": " + cache
-          + " (expected: " + entries + " entries, no eviction; a larger cache.size?)");
+    long entries = cache.path("entries").asLong(-1);
+    if (entries < min || entries > max || cache.path("evictions").asLong(-1) != 0) {
+      throw new IllegalStateException("cache " + when + ": " + cache + " (expected: " + min + ".." + max
+          + " entries, no eviction; a larger cache.size?)");
     }
     return cache;
   }
@@ -137,7 +149,7 @@ public final class CacheMemory {
     }
   }
 
-  private static void report(int n, String cacheSize, double seconds, JsonNode cache, long cold, long empty,
+  private static void report(long n, String cacheSize, double seconds, JsonNode cache, long cold, long empty,
       long full, ClassHistogram before, ClassHistogram after) {
     double perObject = (double) (full - empty) / n;
     double overhead = perObject - BODY;
