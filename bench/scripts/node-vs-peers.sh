@@ -68,7 +68,9 @@ varnishd -a "127.0.0.1:$varnish_port" -b "127.0.0.1:$origin_port" -n "$work/varn
   -P "$work/varnish.pid" -s malloc,256m -p thread_pools=1 -T 127.0.0.1:0 > "$work/logs/varnish.log" 2>&1 || { cat "$work/logs/varnish.log"; echo "varnishd did not start"; } >&2
 
 # One more nginx, one worker: proxy_cache in front of the origin, and the same files served
-# directly (the ceiling: what nginx does without a proxy in the way).
+# directly (the ceiling: what nginx does without a proxy in the way). sendfile, but no tcp_nopush:
+# with it, 100 KB hits from proxy_cache stall about 40 ms now and then (1,800 req/s, p99 44 ms,
+# against 26,000 and 3 ms without it).
 mkdir -p "$work/nginx-cache"
 cat > "$work/nginx-peers.conf" <<CONF
 worker_processes 1;
@@ -77,7 +79,7 @@ error_log $work/logs/nginx-peers-error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
-  sendfile on; tcp_nopush on; keepalive_requests 1000000;
+  sendfile on; keepalive_requests 1000000;
   proxy_cache_path $work/nginx-cache levels=1:2 keys_zone=bench:64m max_size=256m inactive=1h use_temp_path=off;
   server {
     listen 127.0.0.1:$nginx_port;
