@@ -27,7 +27,10 @@ source "$root/bench/scripts/lib.sh"
 bench_install_packages haproxy:haproxy varnishd:varnish nginx:nginx-light squid:squid wrk:wrk curl:curl
 bench_jar
 bench_workdir
-trap 'bench_cleanup; exit 130' INT TERM HUP PIPE
+# Squid takes a second or more to stop: wait for it before the directory goes.
+stop_squid() { [ -z "${squid_pid:-}" ] || { kill "$squid_pid" 2>/dev/null; wait "$squid_pid" 2>/dev/null || true; }; }
+trap 'stop_squid; bench_cleanup' EXIT
+trap 'stop_squid; bench_cleanup; exit 130' INT TERM HUP PIPE
 
 head -c 1024 /dev/urandom > "$work/www/1k.bin"
 head -c 102400 /dev/urandom > "$work/www/100k.bin"
@@ -118,7 +121,7 @@ shutdown_lifetime 1 seconds
 CONF
 chown proxy "$work" "$work/logs" 2>/dev/null || true
 squid -f "$work/squid.conf" -N > "$work/logs/squid.log" 2>&1 &
-pids+=($!)
+squid_pid=$!
 
 bench_start_node "$node_opts" 256MB || cat "$work/node.log" >&2
 
