@@ -154,6 +154,12 @@ final class HeadGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
       public void readReady() {
         if (suspended) {
           next.suspendReads();  // the client sent while a response is under way: now it is taken off
+          if (!suspended && !refused) {
+            // resumeReads() ran on a worker thread (the exchange ended there) between the check
+            // and the suspend: its resume found the socket still registered and did nothing, so
+            // the request would wait in the socket, unread, until the client gave up.
+            next.resumeReads();
+          }
         } else {
           handler.readReady();
         }
