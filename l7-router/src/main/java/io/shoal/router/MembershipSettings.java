@@ -6,6 +6,7 @@ import io.shoal.base.config.Durations;
 import io.shoal.base.config.Section;
 import io.shoal.base.config.Setting;
 import io.shoal.base.config.Values;
+import io.shoal.router.internal.HopTokens;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,7 +43,8 @@ public final class MembershipSettings {
   public static final Setting<String> PROXY_ADDRESS = SECTION.add("proxy-address", "", "address",
       "host:port or empty", Values.orEmpty(MembershipSettings::hostPort),
       "Where peers forward requests to (this node's proxy listener); empty: cluster.bind-address and the proxy port.");
-  public static final Setting<String> SECRET = CLUSTER.string("secret", "",
+  public static final Setting<String> SECRET = CLUSTER.add("secret", "", "string",
+      "empty, or at least 16 characters", Values.orEmpty(HopTokens::checkSecret),
       "Shared secret hop tokens derive from; empty: a random token per node, published in the view.");
   public static final Setting<Duration> LOAD_INTERVAL = LIVE.duration("load-report.interval", "500ms",
       "How often this node samples its load (in-flight requests, CPU, cache fill, request rate).");

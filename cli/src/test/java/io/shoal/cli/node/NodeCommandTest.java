@@ -78,6 +78,7 @@ class NodeCommandTest {
       "--port 70000|--port: \"70000\" (expected: a port 0-65535)",
       "--set proxy.port=70000|proxy.port: \"70000\" (expected: a port 0-65535)",
       "--set proxy.no-such-setting=1|proxy.no-such-setting",
+      "--set cluster.secret=too-short|cluster.secret: \"too-short\" (expected: empty, or at least 16 characters)",
   })
   void badSettingExits2NamingIt(String args, String message) {
     StringWriter out = new StringWriter();
