@@ -10,12 +10,15 @@ import io.shoal.node.CacheSettings;
 import io.shoal.node.NodeConfig;
 import io.shoal.node.NodeSettings;
 import io.shoal.node.ProxySettings;
+import io.shoal.router.MembershipSettings;
+import io.shoal.router.RouterSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +95,8 @@ public final class NodeCommand implements Runnable {
     NodeConfig cfg = config();
     if (check) {
       out.println("shoal node: configuration ok");
+      out.print(summary(cfg));
+      out.flush();
       return;
     }
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
@@ -136,6 +141,39 @@ public final class NodeCommand implements Runnable {
     });
   }
 
+  /**
+   * What {@code --check} shows of a valid configuration: where the node will listen and whom it
+   * will look for, so a file meant for another host or a cluster left disabled shows at a glance.
+   */
+  private static String summary(NodeConfig cfg) {
+    String node = "  node " + cfg.nodeId() + " (" + cfg.get(NodeSettings.ROLE) + "): proxy "
+        + authority(cfg.get(ProxySettings.HOST), cfg.get(ProxySettings.PORT)) + ", admin "
+        + authority(cfg.get(AdminSettings.HOST), cfg.get(AdminSettings.PORT)) + ", cache "
+        + cfg.get(CacheSettings.SIZE) / (1024 * 1024) + "MB\n";
+    if (!cfg.get(MembershipSettings.ENABLED)) {
+      return node + "  single node (cluster.enabled: false)\n";
+    }
+    String bind = cfg.get(MembershipSettings.BIND_ADDRESS);
+    int port = cfg.get(MembershipSettings.BIND_PORT);
+    String dns = cfg.get(MembershipSettings.DNS_QUERY);
+    List<String> peers = cfg.get(MembershipSettings.PEERS);
+    String discovery = !dns.isEmpty() ? "DNS " + cfg.get(MembershipSettings.DNS_RECORD_TYPE) + " records of " + dns
+        : peers.isEmpty() ? "no peers (cluster.peers is empty)" : "peers " + String.join(", ", peers);
+    String forwardTo = cfg.get(MembershipSettings.PROXY_ADDRESS);
+    if (forwardTo.isEmpty()) {
+      String host = cfg.get(ProxySettings.HOST);
+      boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+      forwardTo = authority(wildcard ? bind : host, cfg.get(ProxySettings.PORT));
+    }
+    return node + "  cluster " + cfg.get(MembershipSettings.NAME) + " as " + cfg.clusterNodeId() + ": transport "
+        + authority(bind, port) + " (failure detector on " + (port + 100) + "), " + discovery
+        + "; peers forward to " + forwardTo + "; strategy " + cfg.get(RouterSettings.STRATEGY) + "\n";
+  }
+
+  private static String authority(String host, int port) {
+    return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+  }
+
   private static String mode(NodeConfig cfg) {
     String reverse = cfg.get(ProxySettings.REVERSE_ORIGIN);
     return reverse.isEmpty() ? "forward proxy" : "forward proxy, reverse proxy for " + reverse;
@@ -143,6 +181,6 @@ public final class NodeCommand implements Runnable {
 
   private static String hostPort(java.net.InetSocketAddress a) {
     String host = a.getAddress().isAnyLocalAddress() ? "0.0.0.0" : a.getAddress().getHostAddress();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    return authority(host, a.getPort());
   }
 }
