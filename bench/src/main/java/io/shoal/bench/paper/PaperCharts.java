@@ -72,10 +72,10 @@ public final class PaperCharts {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int n : tables.servers(trace)) {
-          PaperRun r = tables.find(trace, n, s, a);
-          if (r != null && !Double.isNaN(m.of(r))) {
+          PaperCell r = tables.find(trace, n, s, a);
+          if (r != null && !Double.isNaN(r.metric(m))) {
             xs.add((double) n);
-            ys.add(m.of(r));
+            ys.add(r.metric(m));
           }
         }
         if (xs.isEmpty()) {

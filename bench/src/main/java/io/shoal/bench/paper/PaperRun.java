@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param replay what the client measured (label {@code trace/arch/strategy/servers})
  * @param storage what the cluster stored afterwards
  */
-public record PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage) {
+public record PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage)
+    implements PaperCell {
   private static final Map<String, String> PAPER_NAMES = Map.of(
       "round-robin", "RR", "md5", "MD5", "ketama", "MIT_CH", "carp", "CARP", "mod-ch", "MOD_CH", "ht-rr", "HT_RR");
 
@@ -57,6 +58,7 @@ public record PaperRun(String trace, Arch arch, String strategy, int servers, Re
   }
 
   /** A metric of this run by name (the tables' and charts' metrics). */
+  @Override
   public double metric(Metric m) {
     return m.of(this);
   }

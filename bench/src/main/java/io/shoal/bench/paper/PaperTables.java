@@ -15,22 +15,36 @@ import java.util.Set;
  * architecture x strategy (Tables 4-9: centralized columns {@code RR MD5 ...}, then distributed
  * {@code AS-RR AS-MD5 ...}); per trace the improvement (distributed - centralized) / centralized
  * of requests/s in % (Tables 10-12); and one row per run with hit ratios, origin requests, storage
- * duplication and load balance. A cell without a run is {@code -}.
+ * duplication and load balance. A cell without a run is {@code -}. {@link #of} makes the same
+ * tables but the last from cells that are not runs (a model's predictions).
  */
 public final class PaperTables {
   /** One table: a title, column names and rows of cells (the first cell is the row name). */
   public record Table(String id, String title, List<String> columns, List<List<String>> rows) {}
 
+  private final List<? extends PaperCell> cells;
   private final List<PaperRun> runs;
+  private final boolean perRun;
 
   public PaperTables(List<PaperRun> runs) {
+    this(runs, runs, true);
+  }
+
+  private PaperTables(List<? extends PaperCell> cells, List<PaperRun> runs, boolean perRun) {
+    this.cells = List.copyOf(cells);
     this.runs = List.copyOf(runs);
+    this.perRun = perRun;
+  }
+
+  /** The metric and improvement tables of {@code cells}, without the per-run table. */
+  public static PaperTables of(List<? extends PaperCell> cells) {
+    return new PaperTables(cells, List.of(), false);
   }
 
   /** Traces in the order of the runs. */
   public List<String> traces() {
     Set<String> t = new LinkedHashSet<>();
-    runs.forEach(r -> t.add(r.trace()));
+    cells.forEach(r -> t.add(r.trace()));
     return List.copyOf(t);
   }
 
@@ -45,7 +59,9 @@ public final class PaperTables {
         out.add(improvement(trace));
       }
     }
-    out.add(perRun());
+    if (perRun) {
+      out.add(perRun());
+    }
     return out;
   }
 
@@ -64,8 +80,8 @@ public final class PaperTables {
       row.add(Integer.toString(n));
       for (Arch a : archs(trace)) {
         for (String s : strategies(trace)) {
-          PaperRun r = find(trace, n, s, a);
-          row.add(r == null ? "-" : fmt(m.of(r), m == Metric.REQUESTS_PER_S ? "%.0f" : "%.1f"));
+          PaperCell r = find(trace, n, s, a);
+          row.add(r == null ? "-" : fmt(r.metric(m), m == Metric.REQUESTS_PER_S ? "%.0f" : "%.1f"));
         }
       }
       rows.add(row);
@@ -84,8 +100,8 @@ public final class PaperTables {
       List<String> row = new ArrayList<>();
       row.add(Integer.toString(n));
       for (String s : strategies(trace)) {
-        PaperRun c = find(trace, n, s, Arch.CENTRALIZED);
-        PaperRun d = find(trace, n, s, Arch.DISTRIBUTED);
+        PaperCell c = find(trace, n, s, Arch.CENTRALIZED);
+        PaperCell d = find(trace, n, s, Arch.DISTRIBUTED);
         row.add(c == null || d == null ? "-" : fmt(improvement(c, d), "%.0f"));
       }
       rows.add(row);
@@ -95,9 +111,9 @@ public final class PaperTables {
   }
 
   /** (d - c) / c in %, of requests/s. */
-  public static double improvement(PaperRun centralized, PaperRun distributed) {
-    double c = centralized.replay().requestsPerSecond();
-    double d = distributed.replay().requestsPerSecond();
+  public static double improvement(PaperCell centralized, PaperCell distributed) {
+    double c = centralized.metric(Metric.REQUESTS_PER_S);
+    double d = distributed.metric(Metric.REQUESTS_PER_S);
     return c > 0 ? (d - c) / c * 100 : Double.NaN;
   }
 
@@ -154,8 +170,8 @@ public final class PaperTables {
     return b.toString().stripTrailing();
   }
 
-  PaperRun find(String trace, int servers, String strategy, Arch arch) {
-    for (PaperRun r : runs) {
+  PaperCell find(String trace, int servers, String strategy, Arch arch) {
+    for (PaperCell r : cells) {
       if (r.trace().equals(trace) && r.servers() == servers && r.strategy().equals(strategy) && r.arch() == arch) {
         return r;
       }
@@ -168,16 +184,16 @@ public final class PaperTables {
   }
 
   List<String> strategies(String trace) {
-    return distinct(trace, PaperRun::strategy);
+    return distinct(trace, PaperCell::strategy);
   }
 
   List<Arch> archs(String trace) {
-    return distinct(trace, PaperRun::arch).stream().sorted().toList();
+    return distinct(trace, PaperCell::arch).stream().sorted().toList();
   }
 
-  private <T> List<T> distinct(String trace, java.util.function.Function<PaperRun, T> f) {
+  private <T> List<T> distinct(String trace, java.util.function.Function<PaperCell, T> f) {
     Map<T, Boolean> seen = new LinkedHashMap<>();
-    runs.stream().filter(r -> r.trace().equals(trace)).forEach(r -> seen.put(f.apply(r), true));
+    cells.stream().filter(r -> r.trace().equals(trace)).forEach(r -> seen.put(f.apply(r), true));
     return List.copyOf(seen.keySet());
   }
 
