@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The response store: a Caffeine cache weighted by bytes (bodies, headers and bookkeeping) with
+ * The response store: a Caffeine cache weighted by the heap each entry takes ({@link Footprint}) with
  * W-TinyLFU admission, keyed by the normalized URL, and by the selecting request headers for
  * responses with {@code Vary} (RFC 9111 §4.1). Thread-safe.
  */
@@ -24,7 +24,7 @@ public final class HttpCache {
   public HttpCache(long maxBytes) {
     this.responses = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((String k, StoredResponse v) -> v.weight() + 2 * k.length())
+        .weigher((String k, StoredResponse v) -> v.weight()) // the key is the response's variant key
         .recordStats()
         .build();
     this.variants = Caffeine.newBuilder().maximumSize(Math.max(1024, maxBytes / 4096)).build();
@@ -62,6 +62,10 @@ public final class HttpCache {
       variantKey = variantKey(key, names, request);
       v.keys.add(variantKey);
       responses.invalidate(key);
+    }
+    StoredResponse replaced = responses.getIfPresent(variantKey);
+    if (replaced != null) {
+      variantKey = replaced.variantKey(); // the map keeps its key object: hold that one, not a copy
     }
     StoredResponse stored = new StoredResponse(status, headers, body, requestTime, responseTime,
         freshnessLifetime, variantKey, original);

@@ -8,48 +8,72 @@ import java.util.Objects;
 /**
  * One stored response: status, end-to-end header fields, the whole body and the times the age
  * calculation of RFC 9111 §4.2.3 needs. Immutable; revalidation makes a new one.
+ *
+ * <p>Kept small, since a cache holds millions: the fields in one {@link StoredHead} array (the
+ * original's validators of a distilled variant in it too), the times as primitives, and what a
+ * fresh hit asks of {@code Cache-Control} ({@code no-cache}) as a bit beside the status; the rest
+ * of {@code Cache-Control} is parsed from the head when a stale response needs it.
  */
 public final class StoredResponse {
-  private final int status;
-  private final Fields headers;
-  private final byte[] body;
-  private final long requestTime;
+  private static final int STATUS = 0xFFFF;
+  private static final int NO_CACHE = 1 << 16;
+  /** The status, and {@link #NO_CACHE} when {@code Cache-Control} has {@code no-cache}. */
+  private final int statusAndFlags;
+  /** responseTime - requestTime, in milliseconds (clamped to an int). */
+  private final int responseDelay;
   private final long responseTime;
   private final long freshnessLifetime;
-  private final CacheControl cacheControl;
-  private final String variantKey;
-  private final Fields original;
   /** The age when it was received (§4.2.3 corrected_initial_age): fixed, so computed once, not per hit. */
   private final long initialAge;
+  private final byte[] head;
+  private final byte[] body;
+  private final String variantKey;
 
   StoredResponse(int status, Fields headers, byte[] body, long requestTime, long responseTime,
       long freshnessLifetime, String variantKey, Fields original) {
-    this.status = status;
-    this.headers = Objects.requireNonNull(headers, "headers");
-    this.body = Objects.requireNonNull(body, "body");
-    this.requestTime = requestTime;
+    Objects.requireNonNull(headers, "headers");
+    boolean noCache = CacheControl.parse(headers.getAll("Cache-Control")).has("no-cache");
+    this.statusAndFlags = status & STATUS | (noCache ? NO_CACHE : 0);
+    this.responseDelay = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, responseTime - requestTime));
     this.responseTime = responseTime;
     this.freshnessLifetime = freshnessLifetime;
-    this.cacheControl = CacheControl.parse(headers.getAll("Cache-Control"));
+    this.head = StoredHead.encode(headers, original);
+    this.body = Objects.requireNonNull(body, "body");
     this.variantKey = variantKey;
-    this.original = original;
-    this.initialAge = initialAge();
+    this.initialAge = initialAge(headers);
   }
 
   public int status() {
-    return status;
+    return statusAndFlags & STATUS;
   }
 
+  /** The header fields, decoded from the stored head (a new object each call: not for every hit). */
   public Fields headers() {
-    return headers;
+    return StoredHead.fields(head);
+  }
+
+  /** The stored head ({@link StoredHead}'s layout), to be walked with a {@link StoredHead.Cursor}. */
+  public byte[] head() {
+    return head;
+  }
+
+  /** The first value of the header field {@code name}, or null. */
+  public String header(String name) {
+    return StoredHead.get(head, name);
   }
 
   public byte[] body() {
     return body;
   }
 
+  /** Whether {@code Cache-Control} has {@code no-cache}: every use must be validated. */
+  public boolean noCache() {
+    return (statusAndFlags & NO_CACHE) != 0;
+  }
+
+  /** The directives of {@code Cache-Control}, parsed from the head (each call parses). */
   public CacheControl cacheControl() {
-    return cacheControl;
+    return CacheControl.parse(headers().getAll("Cache-Control"));
   }
 
   /** Freshness lifetime in milliseconds (§4.2.1), heuristic included. */
@@ -58,7 +82,7 @@ public final class StoredResponse {
   }
 
   public long requestTime() {
-    return requestTime;
+    return responseTime - responseDelay;
   }
 
   public long responseTime() {
@@ -74,16 +98,15 @@ public final class StoredResponse {
     return initialAge + Math.max(0, now - responseTime);
   }
 
-  private long initialAge() {
+  private long initialAge(Fields headers) {
     long date = HttpDates.parse(headers.get("Date"));
     long apparentAge = date < 0 ? 0 : Math.max(0, responseTime - date);
-    long ageValue = headerAgeSeconds() * 1000;
-    long correctedAgeValue = ageValue + (responseTime - requestTime);
+    long ageValue = headerAgeSeconds(headers.get("Age")) * 1000;
+    long correctedAgeValue = ageValue + responseDelay;
     return Math.max(apparentAge, correctedAgeValue);
   }
 
-  private long headerAgeSeconds() {
-    String age = headers.get("Age");
+  private static long headerAgeSeconds(String age) {
     if (age == null) {
       return 0;
     }
@@ -100,11 +123,11 @@ public final class StoredResponse {
   }
 
   public String etag() {
-    return headers.get("ETag");
+    return header("ETag");
   }
 
   public String lastModified() {
-    return headers.get("Last-Modified");
+    return header("Last-Modified");
   }
 
   /**
@@ -113,21 +136,26 @@ public final class StoredResponse {
    * original's); null for a response stored as the origin sent it.
    */
   public Fields original() {
-    return original;
+    return StoredHead.original(head);
   }
 
   /** The entity tag the origin knows this response by: the original's for a distilled variant. */
   public String originEtag() {
+    Fields original = original();
     return original == null ? etag() : original.get("ETag");
   }
 
   /** The Last-Modified the origin knows this response by: the original's for a distilled variant. */
   public String originLastModified() {
+    Fields original = original();
     return original == null ? lastModified() : original.get("Last-Modified");
   }
 
-  /** Memory held, approximately, in bytes. */
+  /**
+   * The heap this response holds with its key in the cache, in bytes: this object, its arrays,
+   * the key String, and the cache's own per-entry cost ({@link Footprint}).
+   */
   int weight() {
-    return 96 + body.length + headers.weight() + 2 * variantKey.length() + (original == null ? 0 : original.weight());
+    return Footprint.entry(head.length, body.length, variantKey.length());
   }
 }

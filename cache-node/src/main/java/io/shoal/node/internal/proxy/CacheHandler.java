@@ -48,7 +48,7 @@ final class CacheHandler implements HttpHandler {
         String key = state.selection.key(state.key);
         StoredResponse variant = context.cache.get(key, request);
         if (variant != null && decide(variant, cc, now) == Decision.HIT) {
-          StoredReplies.serve(exchange, context, variant, "HIT", now);
+          StoredReplies.serve(exchange, context, request, variant, "HIT", now);
         } else if (!waitForFetchInFlight(exchange, state, key, request, cc)) {
           exchange.dispatch(() -> fetcher.fetchDistilled(exchange, request, variant));
         }
@@ -59,13 +59,13 @@ final class CacheHandler implements HttpHandler {
     if (stored != null) {
       switch (decide(stored, cc, now)) {
         case HIT:
-          StoredReplies.serve(exchange, context, stored, "HIT", now);
+          StoredReplies.serve(exchange, context, request, stored, "HIT", now);
           return;
         case STALE:
-          StoredReplies.serve(exchange, context, stored, "STALE", now);
+          StoredReplies.serve(exchange, context, request, stored, "STALE", now);
           return;
         case STALE_REVALIDATE:
-          StoredReplies.serve(exchange, context, stored, "STALE", now);
+          StoredReplies.serve(exchange, context, request, stored, "STALE", now);
           exchange.getConnection().getWorker().execute(
               () -> revalidation.inBackground(state.target, state.key, request, stored));
           return;
@@ -111,10 +111,9 @@ final class CacheHandler implements HttpHandler {
   enum Decision { HIT, STALE, STALE_REVALIDATE, VALIDATE }
 
   static Decision decide(StoredResponse stored, CacheControl request, long now) {
-    CacheControl response = stored.cacheControl();
     long age = stored.currentAge(now);
     long lifetime = stored.freshnessLifetime();
-    if (request.has("no-cache") || response.has("no-cache")) {
+    if (request.has("no-cache") || stored.noCache()) {
       return Decision.VALIDATE;
     }
     boolean fresh = lifetime > age;
@@ -129,6 +128,7 @@ final class CacheHandler implements HttpHandler {
       return Decision.VALIDATE;
     }
     long staleness = age - lifetime;
+    CacheControl response = stored.cacheControl(); // parsed only for a stale response
     boolean mayServeStale = !response.has("must-revalidate") && !response.has("proxy-revalidate")
         && !response.has("s-maxage");
     if (mayServeStale && request.has("max-stale")) {

@@ -28,6 +28,10 @@ public final class ProxyContext {
   /** Distillation on miss; null when {@code distill.enabled} is false. */
   final io.shoal.distiller.DistillService distiller;
   final boolean storeOriginal;
+  /** This node's {@code Via} entry, {@code 1.1 <node-id>}. */
+  final String via;
+  private final String xCacheHit;
+  private final String xCacheStale;
 
   ProxyContext(Builder b) {
     this.nodeId = b.nodeId;
@@ -46,6 +50,14 @@ public final class ProxyContext {
     this.responseTimeout = b.responseTimeout;
     this.distiller = b.distiller;
     this.storeOriginal = b.storeOriginal;
+    this.via = "1.1 " + nodeId;
+    this.xCacheHit = "HIT from " + nodeId;
+    this.xCacheStale = "STALE from " + nodeId;
+  }
+
+  /** The {@code X-Cache} value for {@code result} (HIT, MISS, REVALIDATED, STALE) from this node. */
+  String xCache(String result) {
+    return result.equals("HIT") ? xCacheHit : result.equals("STALE") ? xCacheStale : result + " from " + nodeId;
   }
 
   Duration responseTimeout() {

@@ -18,6 +18,12 @@ final class StoredReplies {
 
   static void serve(HttpServerExchange exchange, ProxyContext context, StoredResponse stored,
       String cacheResult, long now) {
+    serve(exchange, context, Messages.request(exchange), stored, cacheResult, now);
+  }
+
+  /** {@link #serve(HttpServerExchange, ProxyContext, StoredResponse, String, long)} with the request's fields at hand. */
+  static void serve(HttpServerExchange exchange, ProxyContext context, Fields request, StoredResponse stored,
+      String cacheResult, long now) {
     RequestState state = RequestState.of(exchange);
     state.squidCode = switch (cacheResult) {
       case "HIT" -> "TCP_HIT";
@@ -26,10 +32,9 @@ final class StoredReplies {
       default -> "TCP_MISS";
     };
     long age = stored.currentAge(now) / 1000;
-    Fields request = Messages.request(exchange);
     if (notModified(request, stored)) {
-      Messages.head(exchange, 304, without(stored.headers(), "Content-Type"), age, context.nodeId, cacheResult);
-      Distilling.vary(exchange, context, stored.headers().get("Content-Type"));
+      String type = StoredHeads.write(exchange, 304, stored, false, age, context, cacheResult);
+      Distilling.vary(exchange, context, type);
       exchange.endExchange();
       return;
     }
@@ -56,8 +61,8 @@ final class StoredReplies {
         contentRange = "bytes " + r[0] + "-" + r[1] + "/" + body.length;
       }
     }
-    Messages.head(exchange, status, stored.headers(), age, context.nodeId, cacheResult);
-    Distilling.vary(exchange, context, stored.headers().get("Content-Type"));
+    String type = StoredHeads.write(exchange, status, stored, true, age, context, cacheResult);
+    Distilling.vary(exchange, context, type);
     if (contentRange != null) {
       exchange.getResponseHeaders().put(Headers.CONTENT_RANGE, contentRange);
     }
@@ -84,8 +89,8 @@ final class StoredReplies {
       return false;
     }
     long since = HttpDates.parse(ims);
-    long modified = HttpDates.parse(stored.lastModified() != null ? stored.lastModified()
-        : stored.headers().get("Date"));
+    String lastModified = stored.lastModified();
+    long modified = HttpDates.parse(lastModified != null ? lastModified : stored.header("Date"));
     return since >= 0 && modified >= 0 && modified <= since;
   }
 
@@ -119,15 +124,5 @@ final class StoredReplies {
     }
     String lm = stored.lastModified();
     return lm != null && HttpDates.parse(v) >= 0 && HttpDates.parse(v) == HttpDates.parse(lm);
-  }
-
-  private static Fields without(Fields fields, String name) {
-    Fields.Builder b = Fields.builder();
-    fields.forEach((n, v) -> {
-      if (!n.equalsIgnoreCase(name)) {
-        b.add(n, v);
-      }
-    });
-    return b.build();
   }
 }
