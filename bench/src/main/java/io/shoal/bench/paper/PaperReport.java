@@ -61,7 +61,8 @@ public final class PaperReport {
     }
   }
 
-  private static Path write(Path file, java.util.function.Consumer<PrintWriter> body) {
+  /** Writes {@code file} (UTF-8) with {@code body}; returns it. */
+  public static Path write(Path file, java.util.function.Consumer<PrintWriter> body) {
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       body.accept(out);
       if (out.checkError()) {

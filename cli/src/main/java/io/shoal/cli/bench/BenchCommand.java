@@ -8,7 +8,7 @@ import picocli.CommandLine;
 /** {@code shoal bench}: measure proxies with real HTTP. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: the benchmark origin, trace replay through any HTTP proxy, and the paper's experiment.",
-    subcommands = {BenchOriginCommand.class, BenchReplayCommand.class, BenchPaperCommand.class})
+    subcommands = {BenchOriginCommand.class, BenchReplayCommand.class, BenchPaperCommand.class, BenchSimulateCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;

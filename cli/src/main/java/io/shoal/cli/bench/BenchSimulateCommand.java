@@ -1,0 +1,108 @@
+package io.shoal.cli.bench;
+
+import io.shoal.bench.paper.Arch;
+import io.shoal.bench.paper.PaperCharts;
+import io.shoal.bench.paper.PaperExperiment;
+import io.shoal.bench.simulate.Calibration;
+import io.shoal.bench.simulate.MeasuredRuns;
+import io.shoal.bench.simulate.SimulatedRun;
+import io.shoal.bench.simulate.SimulationGrid;
+import io.shoal.bench.simulate.SimulationReport;
+import io.shoal.cli.options.Usage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shoal bench simulate}: the paper's grid predicted past one machine by the calibrated
+ * model ({@link io.shoal.bench.simulate.Simulation}), and checked against the testbed's measured
+ * runs.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = {"Predict the paper's experiment past one machine: every trace of the calibration x number of"
+        + " nodes x strategy x architecture through an analytic model of the cluster (operational-law bounds"
+        + " over the real placement of the real trace, calibrated on the testbed's 1- and 2-node runs).",
+        "Prints the paper's tables (req/s, Mbit/s, the improvement), the resource that bounds each cell and,"
+        + " when measured runs exist, predicted vs measured; writes tables, CSV and PNG charts into --out."})
+public final class BenchSimulateCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--calibration", required = true, paramLabel = "FILE",
+      description = "The calibration the testbed wrote (key=value lines; see bench/README.md, \"Simulator\").")
+  Path calibration;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Option(names = "--nodes", split = ",", paramLabel = "N", description = "Numbers of cache nodes (default: ${DEFAULT-VALUE}).")
+  List<Integer> nodes = SimulationGrid.SERVERS;
+
+  @Option(names = "--strategies", split = ",", paramLabel = "NAME",
+      description = "Placement strategies (default: ${DEFAULT-VALUE}).")
+  List<String> strategies = PaperExperiment.STRATEGIES;
+
+  @Option(names = "--arch", split = ",", paramLabel = "ARCH", description = "Architectures (default: ${DEFAULT-VALUE}).")
+  List<String> archs = Stream.of(Arch.values()).map(Arch::id).toList();
+
+  @Option(names = "--traces", split = ",", paramLabel = "NAME",
+      description = "Traces by their names in the calibration (default: all of them).")
+  List<String> traces;
+
+  @Option(names = "--measured", paramLabel = "FILE",
+      description = "The testbed's runs.csv to compare with (default: runs.csv beside the calibration, if there).")
+  Path measured;
+
+  @Option(names = "--requests", paramLabel = "N", defaultValue = "0",
+      description = "At most N requests of each trace per cell (default: the calibration's run, else the whole trace).")
+  long requests;
+
+  @Override
+  public void run() {
+    List<Arch> archList = archs.stream().map(a -> Usage.of(spec, () -> Arch.named(a))).distinct().toList();
+    Calibration c = Calibration.read(calibration);
+    Path base = calibration.toAbsolutePath().getParent();
+    SimulationGrid.Builder gb = Usage.of(spec, () -> SimulationGrid.builder(c).base(base).servers(nodes)
+        .strategies(strategies).archs(archList).requests(requests));
+    if (traces != null) {
+      Usage.of(spec, () -> gb.traces(traces));
+    }
+    SimulationGrid grid = gb.build();
+    Path runsCsv = measured != null ? measured : base.resolve("runs.csv");
+    List<MeasuredRuns.Run> runs = measured != null || Files.isRegularFile(runsCsv) ? MeasuredRuns.read(runsCsv) : List.of();
+    createOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    PaperCharts.warmUp();
+    List<SimulatedRun> cells = grid.run();
+    List<SimulationReport.Comparison> compared = SimulationReport.compare(grid, runs);
+    err.printf(Locale.ROOT, "%s: %d cells, %d measured runs compared, in %.1f s%n", spec.qualifiedName(),
+        cells.size(), compared.size(), (System.nanoTime() - start) / 1e9);
+    err.flush();
+    SimulationReport report = new SimulationReport(cells, compared);
+    PrintWriter o = spec.commandLine().getOut();
+    report.print(o);
+    List<Path> files = report.write(out);
+    o.println("results in " + out + ": " + files.stream().map(p -> p.getFileName().toString())
+        .collect(Collectors.joining(", ")));
+    o.flush();
+  }
+
+  private void createOut() {
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("--out " + out + ": cannot create (" + e + ")", e);
+    }
+  }
+}
