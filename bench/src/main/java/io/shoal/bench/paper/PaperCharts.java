@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * PNG charts like the paper's Figures 10-12 (XChart): per trace and metric, the metric against
  * the number of servers, one line per strategy and architecture — distributed solid, centralized
- * dashed, the same colour for the same strategy.
+ * dashed, the same colour for the same strategy; servers on a logarithmic axis when they span more than 16x.
  */
 public final class PaperCharts {
   private static final Color[] COLOURS = {
@@ -65,6 +65,9 @@ public final class PaperCharts {
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     chart.getStyler().setXAxisDecimalPattern("0");
     chart.getStyler().setYAxisMin(0.0);
+    List<Integer> servers = tables.servers(trace);
+    // a grid past one machine (1 to 256 servers) reads on a logarithmic axis; the paper's 1-16 on a linear one
+    chart.getStyler().setXAxisLogarithmic(servers.get(servers.size() - 1) > 16 * servers.get(0));
     List<String> strategies = tables.strategies(trace);
     for (Arch a : tables.archs(trace)) {
       for (int i = 0; i < strategies.size(); i++) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * origin's bodies on first misses, which the model counts too). Centralized, every body crosses
  * the switch's link: the ceiling is {@code rate_eff}.
  *
+ * <p>Reading a trace takes a second or so: read it once ({@link KeyedTrace#load}) for all its cells.
+ *
  * <pre>{@code
  * KeyedTrace bu = KeyedTrace.load("webcachesim:classpath:bu-1998-webcachesim.tr.gz", 0,
  *     "http://10.0.0.2:8080", 0, 8192);
@@ -57,6 +59,24 @@ public final class Ceiling {
     Objects.requireNonNull(c, "calibration");
     return of(trace, strategy, nodeIds, arch, c.linkBitsPerSecond(), c.linkEfficiency(), c.headBytes(),
         c.ackShare());
+  }
+
+  /**
+   * The {@code link.efficiency} that makes the model's 1-node link bound equal a measured 1-node
+   * rate: {@code measured / ceiling at efficiency 1} (at most 1). Use a run its link bounded (the
+   * busiest link saturated), in the architecture measured; the strategy does not matter at 1 node.
+   *
+   * @throws IllegalArgumentException a measured rate that is not a number > 0, or a bad number
+   */
+  public static double efficiency(KeyedTrace trace, Arch arch, double measuredRequestsPerSecond, long bitsPerSecond,
+      int headBytes, double ackShare) {
+    if (!(measuredRequestsPerSecond > 0) || Double.isInfinite(measuredRequestsPerSecond)) {
+      throw new IllegalArgumentException("measured requests/s: " + measuredRequestsPerSecond
+          + " (expected: a finite number > 0)");
+    }
+    double ceiling = of(trace, "round-robin", List.of("n1"), arch, bitsPerSecond, 1, headBytes, ackShare)
+        .requestsPerSecond();
+    return Math.min(1, measuredRequestsPerSecond / ceiling);
   }
 
   private static Result result(Prediction p, List<String> nodeIds) {

@@ -131,6 +131,22 @@ class SimulationTest {
         .isCloseTo(n * one, within(1e-9 * n * one));
   }
 
+  /** The efficiency from a measured 1-node rate brings the model's 1-node link bound back to that rate. */
+  @Test
+  void efficiencyFromAMeasuredRun() {
+    KeyedTrace t = twoKeys("ketama", 1000);
+    // 1 node, centralized: the switch carries 100 + 100 + 2000 B per request each way, plus 2% acks
+    double bare = 1_000_000 / (2200 * 1.02);
+    double e = Ceiling.efficiency(t, Arch.CENTRALIZED, bare * 0.85, RATE, 100, 0.02);
+    assertThat(e).isCloseTo(0.85, within(1e-9));
+    Simulation s = Simulation.builder().link(RATE, e).headBytes(100).ackShare(0.02).build();
+    assertThat(s.predict(t, "ketama", List.of("n1"), Arch.CENTRALIZED).requestsPerSecond())
+        .isCloseTo(bare * 0.85, within(1e-6));
+    assertThat(Ceiling.efficiency(t, Arch.CENTRALIZED, bare * 2, RATE, 100, 0.02)).isEqualTo(1);
+    assertThatThrownBy(() -> Ceiling.efficiency(t, Arch.CENTRALIZED, 0, RATE, 100, 0.02))
+        .hasMessage("measured requests/s: 0.0 (expected: a finite number > 0)");
+  }
+
   @Test
   void badInputIsRefused() {
     KeyedTrace t = twoKeys("ketama", 10);
