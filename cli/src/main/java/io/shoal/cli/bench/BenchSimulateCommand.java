@@ -8,6 +8,7 @@ import io.shoal.bench.simulate.MeasuredRuns;
 import io.shoal.bench.simulate.SimulatedRun;
 import io.shoal.bench.simulate.SimulationGrid;
 import io.shoal.bench.simulate.SimulationReport;
+import io.shoal.cli.options.SettingOptions;
 import io.shoal.cli.options.Usage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  * model ({@link io.shoal.bench.simulate.Simulation}), and checked against the testbed's measured
  * runs.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, defaultValueProvider = BenchSimulateCommand.Defaults.class,
     description = {"Predict the paper's experiment past one machine: every trace of the calibration x number of"
         + " nodes x strategy x architecture through an analytic model of the cluster (operational-law bounds"
         + " over the real placement of the real trace, calibrated on the testbed's 1- and 2-node runs).",
@@ -45,15 +46,17 @@ public final class BenchSimulateCommand implements Runnable {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
-  @Option(names = "--nodes", split = ",", paramLabel = "N", description = "Numbers of cache nodes (default: ${DEFAULT-VALUE}).")
-  List<Integer> nodes = SimulationGrid.SERVERS;
+  @Option(names = "--nodes", split = ",", paramLabel = "N",
+      description = "Numbers of cache nodes (default: ${DEFAULT-VALUE}).")
+  List<Integer> nodes;
 
   @Option(names = "--strategies", split = ",", paramLabel = "NAME",
       description = "Placement strategies (default: ${DEFAULT-VALUE}).")
-  List<String> strategies = PaperExperiment.STRATEGIES;
+  List<String> strategies;
 
-  @Option(names = "--arch", split = ",", paramLabel = "ARCH", description = "Architectures (default: ${DEFAULT-VALUE}).")
-  List<String> archs = Stream.of(Arch.values()).map(Arch::id).toList();
+  @Option(names = "--arch", split = ",", paramLabel = "ARCH",
+      description = "Architectures (default: ${DEFAULT-VALUE}).")
+  List<String> archs;
 
   @Option(names = "--traces", split = ",", paramLabel = "NAME",
       description = "Traces by their names in the calibration (default: all of them).")
@@ -67,6 +70,15 @@ public final class BenchSimulateCommand implements Runnable {
       description = "At most N requests of each trace per cell (default: the calibration's run, else the whole trace).")
   long requests;
 
+  /** The defaults of the grid's options: {@link SimulationGrid}'s. */
+  public static final class Defaults extends SettingOptions {
+    public Defaults() {
+      super("--nodes", SimulationGrid.SERVERS.stream().map(String::valueOf).collect(Collectors.joining(",")),
+          "--strategies", String.join(",", PaperExperiment.STRATEGIES),
+          "--arch", Stream.of(Arch.values()).map(Arch::id).collect(Collectors.joining(",")));
+    }
+  }
+
   @Override
   public void run() {
     List<Arch> archList = archs.stream().map(a -> Usage.of(spec, () -> Arch.named(a))).distinct().toList();
@@ -79,7 +91,8 @@ public final class BenchSimulateCommand implements Runnable {
     }
     SimulationGrid grid = gb.build();
     Path runsCsv = measured != null ? measured : base.resolve("runs.csv");
-    List<MeasuredRuns.Run> runs = measured != null || Files.isRegularFile(runsCsv) ? MeasuredRuns.read(runsCsv) : List.of();
+    List<MeasuredRuns.Run> runs = measured != null || Files.isRegularFile(runsCsv)
+        ? MeasuredRuns.read(runsCsv) : List.of();
     createOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();

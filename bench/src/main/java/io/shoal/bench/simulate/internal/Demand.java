@@ -96,7 +96,10 @@ public final class Demand {
     return d;
   }
 
-  /** Every resource the window uses: the switch's or the front's, then each node's CPU and link (ties go to the first). */
+  /**
+   * Every resource the window uses: the switch's or the front's, then each node's CPU and link (a
+   * bound tied between two goes to the first).
+   */
   public void forEach(Visitor v) {
     int n = ids.size();
     if (distributed) {
