@@ -106,6 +106,7 @@ final class CalibrationKeys {
 
   private static boolean httpUri(String s) {
     URI u = URI.create(s);
-    return "http".equals(u.getScheme()) && u.getHost() != null && (u.getPath() == null || u.getPath().isEmpty());
+    return "http".equals(u.getScheme()) && u.getHost() != null
+        && (u.getPath() == null || u.getPath().replace("/", "").isEmpty()) && u.getQuery() == null;
   }
 }

@@ -40,7 +40,8 @@ public final class KeyedTrace {
 
   /**
    * Reads the first {@code maxRequests} GETs (0 = all) of the trace {@code spec} ({@code
-   * FORMAT:PATH}) as the replay sends them to {@code origin} ({@code http://host:port}).
+   * FORMAT:PATH}) as the replay sends them to {@code origin} ({@code http://host:port}, a trailing
+   * slash dropped as the replay drops it).
    *
    * @throws IllegalArgumentException a bad spec; {@link io.shoal.traces.TraceException} a missing
    *     or bad file, naming it
@@ -59,7 +60,7 @@ public final class KeyedTrace {
 
   private static KeyedTrace of(String name, Iterator<TraceRequest> it, long maxRequests, String origin,
       double imageShare, long defaultSize) {
-    Objects.requireNonNull(origin, "origin");
+    String base = Objects.requireNonNull(origin, "origin").replaceAll("/+$", "");
     if (maxRequests < 0) {
       throw new IllegalArgumentException("requests: " + maxRequests + " (expected: >= 0, 0 for all)");
     }
@@ -74,7 +75,7 @@ public final class KeyedTrace {
         continue;
       }
       long size = r.hasSize() ? r.size() : defaultSize;
-      String url = origin + ObjectUrls.path(r.key(), size, imageShare);
+      String url = base + ObjectUrls.path(r.key(), size, imageShare);
       Integer id = ids.get(url);
       if (id == null) {
         id = keys.size();

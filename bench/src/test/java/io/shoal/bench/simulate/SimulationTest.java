@@ -147,6 +147,17 @@ class SimulationTest {
         .hasMessage("measured requests/s: 0.0 (expected: a finite number > 0)");
   }
 
+  /** The replay drops the origin's trailing slash, so the keys are the same with or without it. */
+  @Test
+  void theOriginsTrailingSlashDoesNotChangeTheKeys() {
+    List<TraceRequest> r = List.of(TraceRequest.of("7", 100), TraceRequest.of("www.bu.edu/a/../b.gif", 50));
+    KeyedTrace plain = KeyedTrace.of("t", r, ORIGIN, 0, 8192);
+    KeyedTrace slash = KeyedTrace.of("t", r, ORIGIN + "/", 0, 8192);
+    assertThat(slash.key(0)).isEqualTo(plain.key(0));
+    assertThat(plain.key(0).toString()).isEqualTo(ORIGIN + "/o/100/7.html");
+    assertThat(plain.key(1).toString()).as("normalized as a node does").isEqualTo(ORIGIN + "/o/50/www.bu.edu/b.gif");
+  }
+
   @Test
   void badInputIsRefused() {
     KeyedTrace t = twoKeys("ketama", 10);
