@@ -38,13 +38,14 @@ final class Distilling {
     if (context.distiller == null || contentType == null) {
       return;
     }
-    List<String> names = context.distiller.vary(contentType);
-    if (names.isEmpty()) {
+    String alone = context.varyFor(contentType);
+    if (alone == null) {
       return;
     }
     HttpString vary = io.undertow.util.Headers.VARY;
     List<String> existing = exchange.getResponseHeaders().get(vary);
-    String merged = Variants.addVary(existing == null || existing.isEmpty() ? null : String.join(", ", existing), names);
+    String merged = existing == null || existing.isEmpty() ? alone
+        : Variants.addVary(String.join(", ", existing), context.distiller.vary(contentType));
     exchange.getResponseHeaders().put(vary, merged);
   }
 

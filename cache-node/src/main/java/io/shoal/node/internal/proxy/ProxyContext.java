@@ -32,6 +32,10 @@ public final class ProxyContext {
   final String via;
   private final String xCacheHit;
   private final String xCacheStale;
+  /** {@link #varyFor} by content type, for the types seen first (at most {@link #VARY_TYPES}). */
+  private final java.util.Map<String, String> varyByType = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int VARY_TYPES = 256;
+  private static final String NO_VARY = "";
 
   ProxyContext(Builder b) {
     this.nodeId = b.nodeId;
@@ -53,6 +57,23 @@ public final class ProxyContext {
     this.via = "1.1 " + nodeId;
     this.xCacheHit = "HIT from " + nodeId;
     this.xCacheStale = "STALE from " + nodeId;
+  }
+
+  /**
+   * The {@code Vary} value the distiller's choice adds for {@code contentType} to a response
+   * without {@code Vary}, or null when it adds none; remembered for the first types seen, since
+   * every hit asks.
+   */
+  String varyFor(String contentType) {
+    String v = varyByType.get(contentType);
+    if (v == null) {
+      v = io.shoal.distiller.Variants.addVary(null, distiller.vary(contentType));
+      v = v == null ? NO_VARY : v;
+      if (varyByType.size() < VARY_TYPES) {
+        varyByType.put(contentType, v);
+      }
+    }
+    return v.isEmpty() ? null : v;
   }
 
   /** The {@code X-Cache} value for {@code result} (HIT, MISS, REVALIDATED, STALE) from this node. */
