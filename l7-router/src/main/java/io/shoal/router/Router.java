@@ -8,7 +8,6 @@ import io.shoal.router.internal.HopTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +48,10 @@ public final class Router {
   private final Map<String, Long> suspects = new ConcurrentHashMap<>();
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
+  /** The hop header value for the view's entry of this node, built once per view. */
+  private volatile HopValue hopValue;
+
+  private record HopValue(Peer self, String value) {}
 
   private Router(Builder b) {
     this.membership = b.membership;
@@ -97,6 +100,21 @@ public final class Router {
     }
     CacheKey key = normalizer.key(target);
     return route(target, key);
+  }
+
+  /**
+   * Routes a request whose target the server already parsed with this router's normalizer (for a
+   * request from a peer, in origin form, on the scheme of its {@value #SCHEME_HEADER}), so that
+   * it is not parsed twice; {@code key} is {@link UrlNormalizer#keyString} of it. CONNECT and
+   * {@code *} are never parsed: route them with {@link #route(String, String, RequestHeaders)}.
+   */
+  public Route route(TargetUrl target, String key, RequestHeaders headers) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(headers, "headers");
+    requests.incrementAndGet();
+    CacheKey k = CacheKey.of(key);
+    return fromPeer(headers) != null ? new Route.Local(target, k, Route.Why.FROM_PEER) : route(target, k);
   }
 
   private Route route(TargetUrl target, CacheKey key) {
@@ -169,7 +187,7 @@ public final class Router {
     }
     String id = hop.substring(0, semi).strip();
     String rest = hop.substring(semi + 1).strip();
-    if (!rest.toLowerCase(Locale.ROOT).startsWith("token=")) {
+    if (!rest.regionMatches(true, 0, "token=", 0, 6)) {
       return null;
     }
     Peer peer = membership.current().peer(id);
@@ -182,7 +200,12 @@ public final class Router {
   /** The hop header value this node sends with every forwarded request. */
   public String hopHeaderValue() {
     Peer self = membership.current().peer(membership.selfId());
-    return membership.selfId() + "; token=" + self.hopToken();
+    HopValue cached = hopValue;
+    if (cached == null || cached.self != self) {
+      cached = new HopValue(self, membership.selfId() + "; token=" + self.hopToken());
+      hopValue = cached;
+    }
+    return cached.value;
   }
 
   /**

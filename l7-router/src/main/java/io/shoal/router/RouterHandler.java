@@ -22,6 +22,32 @@ public final class RouterHandler implements HttpHandler {
   private final PeerForwarder forwarder;
   private final HttpHandler next;
   private final boolean nextInIoThread;
+  private final Parsed parsed;
+
+  /**
+   * What the server already parsed of a request, with the router's normalizer, before this
+   * handler: the router then neither parses the target nor normalizes the key again.
+   */
+  public interface Parsed {
+    /** The request's target, or null to let the router parse the request as received. */
+    TargetUrl target(HttpServerExchange exchange);
+
+    /** The normalized key of {@link #target} ({@link UrlNormalizer#keyString}). */
+    String key(HttpServerExchange exchange);
+
+    /** Nothing is parsed before the router. */
+    Parsed NONE = new Parsed() {
+      @Override
+      public TargetUrl target(HttpServerExchange exchange) {
+        return null;
+      }
+
+      @Override
+      public String key(HttpServerExchange exchange) {
+        return null;
+      }
+    };
+  }
 
   /** Routes each request; {@code next} runs on a worker thread and may block. */
   public RouterHandler(Router router, PeerForwarder forwarder, HttpHandler next) {
@@ -35,10 +61,17 @@ public final class RouterHandler implements HttpHandler {
    * {@code next} is dispatched to a worker thread.
    */
   public RouterHandler(Router router, PeerForwarder forwarder, HttpHandler next, boolean nextInIoThread) {
+    this(router, forwarder, next, nextInIoThread, Parsed.NONE);
+  }
+
+  /** As above, with what the server already {@code parsed} of each request before this handler. */
+  public RouterHandler(Router router, PeerForwarder forwarder, HttpHandler next, boolean nextInIoThread,
+      Parsed parsed) {
     this.router = Objects.requireNonNull(router, "router");
     this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
     this.next = Objects.requireNonNull(next, "next");
     this.nextInIoThread = nextInIoThread;
+    this.parsed = Objects.requireNonNull(parsed, "parsed");
   }
 
   @Override
@@ -48,8 +81,10 @@ public final class RouterHandler implements HttpHandler {
       router.requestFinished();
       nextListener.proceed();
     });
-    Route route = router.route(exchange.getRequestMethod().toString(), target(exchange),
-        name -> exchange.getRequestHeaders().getFirst(name));
+    RequestHeaders headers = name -> exchange.getRequestHeaders().getFirst(name);
+    TargetUrl target = parsed.target(exchange);
+    Route route = target != null ? router.route(target, parsed.key(exchange), headers)
+        : router.route(exchange.getRequestMethod().toString(), target(exchange), headers);
     exchange.getRequestHeaders().remove(HOP);
     exchange.getRequestHeaders().remove(SCHEME);
     if (route instanceof Route.Reject reject) {

@@ -7,6 +7,7 @@ import io.shoal.hashing.Member;
 import io.shoal.node.NodeConfig;
 import io.shoal.node.NodeSettings;
 import io.shoal.node.ProxySettings;
+import io.shoal.node.internal.proxy.RequestState;
 import io.shoal.router.ClusterView;
 import io.shoal.router.ControlPlane;
 import io.shoal.router.LoadReport;
@@ -300,6 +301,20 @@ public final class NodeCluster implements AutoCloseable {
     return Math.round(d * 1000) / 1000.0;
   }
 
+  /** The target handler parsed each request with the router's normalizer: the router does not parse it again. */
+  private static final RouterHandler.Parsed PARSED = new RouterHandler.Parsed() {
+    @Override
+    public io.shoal.router.TargetUrl target(io.undertow.server.HttpServerExchange exchange) {
+      RequestState state = RequestState.peek(exchange);
+      return state == null ? null : state.target();
+    }
+
+    @Override
+    public String key(io.undertow.server.HttpServerExchange exchange) {
+      return RequestState.peek(exchange).key();
+    }
+  };
+
   /** Routes once joined; serves locally before. */
   private final class Late implements HttpHandler {
     private final HttpHandler local;
@@ -318,7 +333,7 @@ public final class NodeCluster implements AutoCloseable {
           local.handleRequest(exchange);
           return;
         }
-        h = new RouterHandler(r, forwarder, local, true);
+        h = new RouterHandler(r, forwarder, local, true, PARSED);
         routed = h;
       }
       h.handleRequest(exchange);

@@ -5,6 +5,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -43,9 +44,13 @@ final class GuardHandler implements HttpHandler {
     }
     long headerBytes = exchange.getRequestMethod().length() + exchange.getRequestURI().length()
         + exchange.getQueryString().length() + 12;
+    HttpString folded = null;
     for (HeaderValues values : exchange.getRequestHeaders()) {
       for (String v : values) {
         headerBytes += values.getHeaderName().length() + v.length() + 4;
+        if (folded == null && (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0)) {
+          folded = values.getHeaderName();
+        }
       }
     }
     if (headerBytes > maxHeaderBytes) {
@@ -54,6 +59,9 @@ final class GuardHandler implements HttpHandler {
       return;
     }
     why = framingRefusal(exchange);
+    if (why == null && folded != null) {
+      why = "line folding (obs-fold) in header " + folded;
+    }
     if (why != null) {
       Replies.error(exchange, nodeId, 400, why, true);
       return;
@@ -66,15 +74,38 @@ final class GuardHandler implements HttpHandler {
     }
     HeaderValues vias = exchange.getRequestHeaders().get(Headers.VIA);
     for (String via : vias == null ? List.<String>of() : vias) {
-      for (String hop : via.split(",")) {
-        String[] parts = hop.strip().split("\\s+");
-        if (parts.length >= 2 && parts[1].equals(nodeId)) {
-          Replies.error(exchange, nodeId, 508, "request loops: Via already names " + nodeId, false);
-          return;
-        }
+      if (namesThisNode(via)) {
+        Replies.error(exchange, nodeId, 508, "request loops: Via already names " + nodeId, false);
+        return;
       }
     }
     next.handleRequest(exchange);
+  }
+
+  /** Whether an entry of the {@code Via} value (protocol, received-by, comment) is received by this node. */
+  private boolean namesThisNode(String via) {
+    if (!via.contains(nodeId)) {
+      return false;
+    }
+    for (String hop : via.split(",")) {
+      String h = hop.strip();
+      int space = 0;
+      while (space < h.length() && !ObserveHandler.space(h.charAt(space))) {
+        space++;
+      }
+      int start = space;
+      while (start < h.length() && ObserveHandler.space(h.charAt(start))) {
+        start++;
+      }
+      int end = start;
+      while (end < h.length() && !ObserveHandler.space(h.charAt(end))) {
+        end++;
+      }
+      if (start > space && end - start == nodeId.length() && h.startsWith(nodeId, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String clientRefusal(HttpServerExchange exchange) {
@@ -94,6 +125,7 @@ final class GuardHandler implements HttpHandler {
     return "client " + address.getHostAddress() + " is not in proxy.client-acl";
   }
 
+  /** What is wrong with the request's framing headers (obs-fold is found with the header size), or null. */
   private static String framingRefusal(HttpServerExchange exchange) {
     HeaderValues lengths = exchange.getRequestHeaders().get(Headers.CONTENT_LENGTH);
     HeaderValues encodings = exchange.getRequestHeaders().get(Headers.TRANSFER_ENCODING);
@@ -119,13 +151,6 @@ final class GuardHandler implements HttpHandler {
       String all = String.join(",", encodings).toLowerCase(Locale.ROOT).replace(" ", "");
       if (!all.equals("chunked")) {
         return "Transfer-Encoding \"" + String.join(",", encodings) + "\" (expected: chunked)";
-      }
-    }
-    for (HeaderValues values : exchange.getRequestHeaders()) {
-      for (String v : values) {
-        if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
-          return "line folding (obs-fold) in header " + values.getHeaderName();
-        }
       }
     }
     return null;

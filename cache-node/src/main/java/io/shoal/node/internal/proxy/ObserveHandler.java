@@ -56,9 +56,24 @@ final class ObserveHandler implements HttpHandler {
     }
     state.hierarchy = info.hierarchy();
     String xcache = exchange.getResponseHeaders().getFirst(Replies.X_CACHE);
-    String result = xcache == null ? "MISS" : xcache.strip().split("\\s+")[0];
+    String result = xcache == null ? "MISS" : firstWord(xcache);
     state.cacheResult = result;
     state.squidCode = "TCP_" + result;
+  }
+
+  /** The first word of {@code s} stripped, as {@code s.strip().split("\\s+")[0]} without a regex. */
+  static String firstWord(String s) {
+    String t = s.strip();
+    int end = 0;
+    while (end < t.length() && !space(t.charAt(end))) {
+      end++;
+    }
+    return t.substring(0, end);
+  }
+
+  /** Whether {@code c} is in the regex class {@code \\s}. */
+  static boolean space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /** Squid's native format: time elapsed client code/status bytes method URL user hierarchy/peer type. */

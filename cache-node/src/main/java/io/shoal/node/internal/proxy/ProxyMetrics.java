@@ -3,6 +3,8 @@ package io.shoal.node.internal.proxy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +18,9 @@ public final class ProxyMetrics {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+  /** The request counters by result and the error counters by status, registered on first use. */
+  private final Map<String, Counter> byResult = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> byStatus = new ConcurrentHashMap<>();
 
   public ProxyMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -37,11 +42,11 @@ public final class ProxyMetrics {
     if (result.equals("HIT")) {
       hits.increment();
     }
-    Counter.builder("shoal.requests").description("Requests by cache result")
-        .tag("result", result).register(registry).increment();
+    byResult.computeIfAbsent(result, r -> Counter.builder("shoal.requests").description("Requests by cache result")
+        .tag("result", r).register(registry)).increment();
     if (status >= 400) {
-      Counter.builder("shoal.errors").description("Error replies by status")
-          .tag("status", Integer.toString(status)).register(registry).increment();
+      byStatus.computeIfAbsent(status, st -> Counter.builder("shoal.errors").description("Error replies by status")
+          .tag("status", Integer.toString(st)).register(registry)).increment();
     }
   }
 

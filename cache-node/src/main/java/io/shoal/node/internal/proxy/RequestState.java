@@ -35,6 +35,21 @@ public final class RequestState {
     return s;
   }
 
+  /** The request's URL, once the target handler parsed it; else null. */
+  public TargetUrl target() {
+    return target;
+  }
+
+  /** The normalized key of {@link #target()}, or null. */
+  public String key() {
+    return key;
+  }
+
+  /** The state of {@code exchange}, or null when no handler created one. */
+  public static RequestState peek(HttpServerExchange exchange) {
+    return exchange.getAttachment(KEY);
+  }
+
   public String cacheResult() {
     return cacheResult;
   }

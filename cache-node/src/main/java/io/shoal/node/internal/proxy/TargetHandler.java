@@ -16,6 +16,8 @@ final class TargetHandler implements HttpHandler {
       io.undertow.util.HttpString.tryFromString(io.shoal.router.Router.SCHEME_HEADER);
   private final ProxyContext context;
   private final java.util.function.Predicate<HttpServerExchange> fromPeer;
+  /** The reverse origin, parsed on first use (by any I/O thread: the same value every time). */
+  private TargetUrl reverseOrigin;
 
   TargetHandler(HttpHandler next, ProxyContext context) {
     this(next, context, exchange -> false);
@@ -37,7 +39,11 @@ final class TargetHandler implements HttpHandler {
       if (exchange.isHostIncludedInRequestURI() || (!raw.startsWith("/") && raw.contains("://"))) {
         target = context.normalizer.parse(raw);
       } else if (!context.reverseOrigin.isEmpty()) {
-        TargetUrl origin = context.normalizer.parse(context.reverseOrigin);
+        TargetUrl origin = reverseOrigin;
+        if (origin == null) {
+          origin = context.normalizer.parse(context.reverseOrigin);
+          reverseOrigin = origin;
+        }
         target = context.normalizer.parse(origin.scheme(), origin.authority(), raw);
       } else if (exchange.getRequestHeaders().contains(io.undertow.util.Headers.HOST) && fromPeer.test(exchange)) {
         String scheme = "https".equals(exchange.getRequestHeaders().getFirst(SCHEME)) ? "https" : "http";
