@@ -8,10 +8,8 @@ package io.shoal.node.internal.cache;
  * histogram.
  */
 final class Footprint {
-  /** A {@link StoredResponse}: header, two ints, three longs, three references. */
-  static final int STORED_RESPONSE = 56;
-  /** A String without its array: header, array reference, hash, coder, hashIsZero. */
-  static final int STRING = 24;
+  /** A {@link StoredResponse}: header, an int, three longs, a reference. */
+  static final int STORED_RESPONSE = 48;
   /**
    * The cache's own cost per entry: Caffeine's node (40 B), the ConcurrentHashMap node (32 B),
    * its share of the table (about 16 B: up to four slots of 4 B per entry after resizes) and of
@@ -21,10 +19,9 @@ final class Footprint {
 
   private Footprint() {}
 
-  /** One entry: the response with head and body arrays of these lengths, under a key of {@code keyChars} Latin-1 chars. */
-  static int entry(int headLength, int bodyLength, int keyChars) {
-    long bytes = CACHE_ENTRY + STORED_RESPONSE + array(headLength) + array(bodyLength) + STRING + array(keyChars);
-    return (int) Math.min(Integer.MAX_VALUE, bytes);
+  /** One entry: the response with its array (head, key and body) of {@code dataLength} bytes. */
+  static int entry(int dataLength) {
+    return (int) Math.min(Integer.MAX_VALUE, CACHE_ENTRY + STORED_RESPONSE + array(dataLength));
   }
 
   /** A byte array of {@code length} bytes. */

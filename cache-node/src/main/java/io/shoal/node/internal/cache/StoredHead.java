@@ -59,8 +59,13 @@ public final class StoredHead {
 
   /** The response's fields, in order. */
   public static Fields fields(byte[] head) {
+    return fields(head, 0, head.length);
+  }
+
+  /** The response's fields of the head in {@code data[from, to)}, in order. */
+  static Fields fields(byte[] data, int from, int to) {
     Fields.Builder b = Fields.builder();
-    for (Cursor c = new Cursor(head); c.next(); ) {
+    for (Cursor c = new Cursor(data, from, to); c.next(); ) {
       b.add(c.name(), c.value());
     }
     return b.build();
@@ -68,8 +73,12 @@ public final class StoredHead {
 
   /** The original's validators kept with a distilled variant (maybe none), or null for a response stored as sent. */
   public static Fields original(byte[] head) {
+    return original(head, 0, head.length);
+  }
+
+  static Fields original(byte[] data, int from, int to) {
     Fields.Builder b = null;
-    Cursor c = new Cursor(head);
+    Cursor c = new Cursor(data, from, to);
     while (c.nextOfAny()) {
       if (c.original) {
         b = b == null ? Fields.builder() : b;
@@ -81,7 +90,11 @@ public final class StoredHead {
 
   /** The first value of the response's field {@code name} (any case), or null. */
   public static String get(byte[] head, String name) {
-    for (Cursor c = new Cursor(head); c.next(); ) {
+    return get(head, 0, head.length, name);
+  }
+
+  static String get(byte[] data, int from, int to, String name) {
+    for (Cursor c = new Cursor(data, from, to); c.next(); ) {
       if (c.nameIs(name)) {
         return c.value();
       }
@@ -133,6 +146,7 @@ public final class StoredHead {
    */
   public static final class Cursor {
     private final byte[] head;
+    private final int end;
     private int pos;
     private boolean original;
     private int known;
@@ -142,8 +156,11 @@ public final class StoredHead {
     private int valueLength;
     private long date;
 
-    public Cursor(byte[] head) {
-      this.head = head;
+    /** A cursor over the head in {@code data[from, to)}. */
+    public Cursor(byte[] data, int from, int to) {
+      this.head = data;
+      this.pos = from;
+      this.end = to;
     }
 
     /** Moves to the response's next field; false after the last. */
@@ -157,14 +174,14 @@ public final class StoredHead {
     }
 
     private boolean nextOfAny() {
-      if (pos >= head.length) {
+      if (pos >= end) {
         original = false;
         return false;
       }
       int tag = head[pos++] & 0xFF;
       original = tag == ORIGINAL;
       if (original) {
-        if (pos == head.length) {
+        if (pos == end) {
           return false; // the lone marker: original stays true
         }
         tag = head[pos++] & 0xFF;

@@ -115,14 +115,13 @@ final class Distilling {
       StoredResponse original, long now) {
     RequestState state = RequestState.of(exchange);
     Result r = original.status() == 200
-        ? context.distiller.distill(state.selection, original.headers()::getAll, original.body()) : null;
+        ? context.distiller.distill(state.selection, original.headers()::getAll, original.bodyBytes()) : null;
     if (r == null || !r.distilled()) {
       StoredReplies.serve(exchange, context, original, "HIT", now);
       return false;
     }
-    StoredResponse variant = context.cache.put(state.selection.key(state.key), request, 200,
-        variantFields(original.headers(), state.selection, r), r.body(), original.requestTime(),
-        original.responseTime(), original.freshnessLifetime(), validators(original.headers()));
+    StoredResponse variant = context.cache.putVariant(state.selection.key(state.key), request, original,
+        variantFields(original.headers(), state.selection, r), r.body(), validators(original.headers()));
     if (!context.storeOriginal) {
       context.cache.invalidate(state.key);
     }

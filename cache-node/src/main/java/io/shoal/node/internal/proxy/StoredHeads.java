@@ -32,7 +32,7 @@ final class StoredHeads {
     HeaderMap out = exchange.getResponseHeaders();
     String type = null;
     String via = null;
-    for (StoredHead.Cursor c = new StoredHead.Cursor(stored.head()); c.next(); ) {
+    for (StoredHead.Cursor c = stored.fields(); c.next(); ) {
       int known = c.known();
       if (is(c, known, AGE, "Age")) {
         continue;

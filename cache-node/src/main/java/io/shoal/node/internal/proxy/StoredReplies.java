@@ -7,7 +7,6 @@ import io.shoal.node.internal.http.HttpDates;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
-import java.nio.ByteBuffer;
 
 /**
  * Answers a request from a stored response: 304 for a matching client conditional, 206 or 416
@@ -38,18 +37,18 @@ final class StoredReplies {
       exchange.endExchange();
       return;
     }
-    byte[] body = stored.body();
+    int size = stored.bodyLength();
     int status = stored.status();
     int offset = 0;
-    int length = body.length;
+    int length = size;
     String range = request.get("Range");
     String contentRange = null;
     if (range != null && status == 200 && exchange.getRequestMethod().equals(Methods.GET)
         && ifRangeMatches(request.get("If-Range"), stored)) {
-      long[] r = Ranges.resolve(range, body.length);
+      long[] r = Ranges.resolve(range, size);
       if (r == Ranges.UNSATISFIABLE) {
         Messages.head(exchange, 416, Fields.builder().build(), age, context.nodeId, cacheResult);
-        exchange.getResponseHeaders().put(Headers.CONTENT_RANGE, "bytes */" + body.length);
+        exchange.getResponseHeaders().put(Headers.CONTENT_RANGE, "bytes */" + size);
         exchange.setResponseContentLength(0);
         exchange.endExchange();
         return;
@@ -58,7 +57,7 @@ final class StoredReplies {
         status = 206;
         offset = (int) r[0];
         length = (int) (r[1] - r[0] + 1);
-        contentRange = "bytes " + r[0] + "-" + r[1] + "/" + body.length;
+        contentRange = "bytes " + r[0] + "-" + r[1] + "/" + size;
       }
     }
     String type = StoredHeads.write(exchange, status, stored, true, age, context, cacheResult);
@@ -75,7 +74,7 @@ final class StoredReplies {
       exchange.endExchange();
       return;
     }
-    exchange.getResponseSender().send(ByteBuffer.wrap(body, offset, length));
+    exchange.getResponseSender().send(stored.body(offset, length));
   }
 
   private static boolean notModified(Fields request, StoredResponse stored) {
