@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** The origin's request counts, per URL and in total; safe for concurrent use. */
 public final class Counters {
-  private final ConcurrentHashMap<String, LongAdder> byUrl = new ConcurrentHashMap<>();
+  /** Replaced, not cleared, on reset: a cleared map keeps its table (8 MB after a million URLs). */
+  private volatile ConcurrentHashMap<String, LongAdder> byUrl = new ConcurrentHashMap<>();
   private final LongAdder requests = new LongAdder();
   private final LongAdder notModified = new LongAdder();
   private final LongAdder bodyBytes = new LongAdder();
@@ -35,7 +36,7 @@ public final class Counters {
 
   /** Starts counting from zero. */
   public void reset() {
-    byUrl.clear();
+    byUrl = new ConcurrentHashMap<>();
     requests.reset();
     notModified.reset();
     bodyBytes.reset();

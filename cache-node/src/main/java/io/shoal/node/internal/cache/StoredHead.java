@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>{@code 0x80 | i}: the name {@code NAMES[i]} with an HTTP-date value that
  *       {@link HttpDates#imfFixdate} writes again byte for byte: 4 bytes, the seconds since the
  *       epoch, unsigned big-endian;</li>
+ *   <li>{@code 0x40 | i}: the name {@code NAMES[i]} with the value {@code max-age=N} ({@code N}
+ *       in decimal without leading zeros, below 2^31): N as a varint;</li>
  *   <li>{@code 0}: a name of its own (varint length, bytes), then the value;</li>
  *   <li>{@code 0xFF}: the entry after it is one of the original's validators kept with a
  *       distilled variant (never written out with the response).</li>
@@ -33,8 +35,11 @@ public final class StoredHead {
       "Pragma", "Age", "Via", "Allow", "Retry-After", "WWW-Authenticate", "Content-Range",
       "Access-Control-Expose-Headers", "Cross-Origin-Resource-Policy", "P3P", "X-Powered-By");
   private static final int DATE = 0x80;
+  private static final int MAX_AGE = 0x40;
+  private static final String MAX_AGE_PREFIX = "max-age=";
   private static final int ORIGINAL = 0xFF;
   private static final byte[] EMPTY = new byte[0];
+  private static final int CACHE_CONTROL = NAMES.indexOf("Cache-Control");
 
   private StoredHead() {}
 
@@ -113,6 +118,12 @@ public final class StoredHead {
         }
         return;
       }
+      int maxAge = known == CACHE_CONTROL ? maxAge(value) : -1;
+      if (maxAge >= 0) {
+        out.write(MAX_AGE | known);
+        varint(out, maxAge);
+        return;
+      }
       out.write(known);
     } else {
       out.write(0);
@@ -126,15 +137,33 @@ public final class StoredHead {
     return n.equals("Date") || n.equals("Last-Modified") || n.equals("Expires");
   }
 
-  private static void text(ByteArrayOutputStream out, String s) {
-    int n = s.length();
-    for (int v = n; ; v >>>= 7) {
-      if (v < 0x80) {
-        out.write(v);
-        break;
+  /** N of a value {@code max-age=N} written as {@link #MAX_AGE} reads it back, else -1. */
+  private static int maxAge(String value) {
+    int n = value.length() - MAX_AGE_PREFIX.length();
+    if (n < 1 || n > 9 || !value.startsWith(MAX_AGE_PREFIX) || n > 1 && value.charAt(MAX_AGE_PREFIX.length()) == '0') {
+      return -1;
+    }
+    int v = 0;
+    for (int i = MAX_AGE_PREFIX.length(); i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
       }
+      v = v * 10 + c - '0';
+    }
+    return v;
+  }
+
+  private static void varint(ByteArrayOutputStream out, int v) {
+    for (; v >= 0x80; v >>>= 7) {
       out.write(v & 0x7F | 0x80);
     }
+    out.write(v);
+  }
+
+  private static void text(ByteArrayOutputStream out, String s) {
+    int n = s.length();
+    varint(out, n);
     for (int i = 0; i < n; i++) {
       out.write(s.charAt(i));
     }
@@ -155,6 +184,7 @@ public final class StoredHead {
     private int valueStart;
     private int valueLength;
     private long date;
+    private int maxAge;
 
     /** A cursor over the head in {@code data[from, to)}. */
     public Cursor(byte[] data, int from, int to) {
@@ -187,11 +217,16 @@ public final class StoredHead {
         tag = head[pos++] & 0xFF;
       }
       date = -1;
+      maxAge = -1;
       if (tag == 0) {
         known = 0;
         nameLength = length();
         nameStart = pos;
         pos += nameLength;
+      } else if ((tag & (DATE | MAX_AGE)) == MAX_AGE) {
+        known = tag & ~MAX_AGE;
+        maxAge = length();
+        return true;
       } else if ((tag & DATE) != 0) {
         known = tag & ~DATE;
         date = (head[pos] & 0xFFL) << 24 | (head[pos + 1] & 0xFF) << 16 | (head[pos + 2] & 0xFF) << 8
@@ -246,8 +281,10 @@ public final class StoredHead {
     }
 
     public String value() {
-      return date >= 0 ? HttpDates.imfFixdate(date)
-          : new String(head, valueStart, valueLength, StandardCharsets.ISO_8859_1);
+      if (date >= 0) {
+        return HttpDates.imfFixdate(date);
+      }
+      return maxAge >= 0 ? MAX_AGE_PREFIX + maxAge : new String(head, valueStart, valueLength, StandardCharsets.ISO_8859_1);
     }
   }
 }

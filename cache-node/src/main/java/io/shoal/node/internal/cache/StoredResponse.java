@@ -4,7 +4,6 @@ import io.shoal.node.internal.http.CacheControl;
 import io.shoal.node.internal.http.Fields;
 import io.shoal.node.internal.http.HttpDates;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,7 +13,7 @@ import java.util.Objects;
  * makes a new one.
  *
  * <p>Kept small, since a cache holds millions: one array holds the head ({@link StoredHead}, the
- * original's validators of a distilled variant in it too), the key (UTF-8) and the body; status,
+ * original's validators of a distilled variant in it too), the key ({@link KeyPrefixes}) and the body; status,
  * key length and {@code no-cache} (what a fresh hit asks of {@code Cache-Control}) share an int;
  * the rest of {@code Cache-Control} is parsed from the head when a stale response needs it. The
  * response is its own key in the cache: it equals another response, or a {@link KeyProbe}, with
@@ -24,7 +23,7 @@ public final class StoredResponse {
   private static final int STATUS = 0x3FF;
   private static final int NO_CACHE = 1 << 10;
   private static final int KEY_SHIFT = 11;
-  /** The longest key, in UTF-8 bytes, that fits beside the status and the flag. */
+  /** The longest key, in bytes as stored, that fits beside the status and the flag. */
   static final int MAX_KEY = (1 << (32 - KEY_SHIFT)) - 1;
   /** The status, {@link #NO_CACHE}, and the key's length in bytes from {@link #KEY_SHIFT}. */
   private final int bits;
@@ -38,7 +37,7 @@ public final class StoredResponse {
   StoredResponse(String key, int status, Fields headers, ByteBuffer body, long initialAge, long responseTime,
       long freshnessLifetime, Fields original) {
     Objects.requireNonNull(headers, "headers");
-    byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    byte[] keyBytes = KeyPrefixes.encode(key);
     if (keyBytes.length > MAX_KEY || status < 0 || status > STATUS) {
       throw new IllegalArgumentException("key of " + keyBytes.length + " bytes, status " + status
           + " (expected: a key up to " + MAX_KEY + " bytes, a status up to " + STATUS + ")");
@@ -89,7 +88,8 @@ public final class StoredResponse {
 
   /** The key it is stored under. */
   public String key() {
-    return new String(data, headEnd(), keyLength(), StandardCharsets.UTF_8);
+    int at = headEnd();
+    return KeyPrefixes.decode(data, at, at + keyLength());
   }
 
   public int bodyLength() {
@@ -192,22 +192,7 @@ public final class StoredResponse {
   /** Whether it is stored under {@code key}. */
   boolean hasKey(String key) {
     int at = headEnd();
-    int length = keyLength();
-    int n = key.length();
-    if (n > length) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char c = key.charAt(i);
-      if (c >= 0x80) {
-        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-        return Arrays.equals(utf8, 0, utf8.length, data, at, at + length);
-      }
-      if (data[at + i] != c) {
-        return false;
-      }
-    }
-    return n == length;
+    return KeyPrefixes.matches(data, at, at + keyLength(), key);
   }
 
   @Override
@@ -223,14 +208,7 @@ public final class StoredResponse {
   @Override
   public int hashCode() {
     int at = headEnd();
-    int h = 0;
-    for (int i = at; i < at + keyLength(); i++) {
-      if (data[i] < 0) {
-        return key().hashCode();
-      }
-      h = 31 * h + data[i];
-    }
-    return h;
+    return KeyPrefixes.hash(data, at, at + keyLength());
   }
 
   @Override

@@ -27,6 +27,23 @@ class HttpCacheTest {
   }
 
   @Test
+  void everyKindOfKeyComesBackAndHashesAsItsString() {
+    HttpCache cache = new HttpCache(1 << 20);
+    String[] keys = {"http://example.org", "http://example.org/", "https://example.org:8443/a?b=c",
+        "no scheme at all", "://odd", "http://h\u00f6st.example/\u00e9", "",
+        "http://example.org/v\u0000accept-language=en", "http://example.org/p distilled=mobile;gzip"};
+    for (String key : keys) {
+      StoredResponse stored = put(cache, key, key);
+      assertThat(stored.key()).isEqualTo(key);
+      assertThat(stored.hashCode()).as(key).isEqualTo(key.hashCode());
+      assertThat(cache.get(key, Fields.empty())).as(key).isSameAs(stored);
+    }
+    assertThat(cache.entries()).isEqualTo(keys.length);
+    assertThat(cache.get("http://example.org/x", Fields.empty())).isNull();
+    assertThat(cache.get("http://example.or", Fields.empty())).isNull();
+  }
+
+  @Test
   void storingAKeyAgainReplacesTheEntryKeyAndAll() {
     HttpCache cache = new HttpCache(1 << 20);
     put(cache, "http://example.org/a", "first");

@@ -68,6 +68,19 @@ class StoredHeadTest {
   }
 
   @Test
+  void maxAgeAloneIsANumberAndEveryOtherCacheControlStaysAsSent() {
+    String[] values = {"max-age=0", "max-age=86400", "max-age=999999999", "max-age=007", "max-age=2147483648",
+        "MAX-AGE=5", "max-age=5, public", "max-age=", "max-age=-1", "max-age=\"60\"", "no-cache"};
+    for (String value : values) {
+      Fields f = Fields.builder().add("Cache-Control", value).build();
+      assertThat(StoredHead.fields(StoredHead.encode(f, null)).get("Cache-Control")).as(value).isEqualTo(value);
+    }
+    assertThat(StoredHead.encode(Fields.builder().add("Cache-Control", "max-age=86400").build(), null)).hasSize(4);
+    Fields other = Fields.builder().add("X-Note", "max-age=60").build();
+    assertThat(StoredHead.encode(other, null)).hasSize(1 + 1 + 6 + 1 + 10);
+  }
+
+  @Test
   void theOriginalsValidatorsRideAlongWithoutBeingFieldsOfTheResponse() {
     Fields fields = Fields.builder().add("ETag", "\"v-mobile\"").add("Content-Type", "image/jpeg").build();
     Fields original = Fields.builder().add("ETag", "\"v\"").add("Last-Modified", DATE).build();
