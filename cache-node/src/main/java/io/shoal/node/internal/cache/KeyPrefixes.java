@@ -2,28 +2,25 @@ package io.shoal.node.internal.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scheme and authority of stored keys ({@code http://example.org:8080}), numbered once for
- * the whole process, so a stored key holds two bytes for them instead of their text: about 20
- * bytes less per object, and in a reverse proxy every key shares one. The first 32,767 prefixes
- * seen are numbered (never forgotten: a few MB at most); keys with other prefixes keep the text.
+ * the whole process ({@link Numbering}), so a stored key holds two bytes for them instead of their
+ * text: about 20 bytes less per object, and in a reverse proxy every key shares one. Keys with a
+ * prefix that got no number keep the text.
  *
  * <p>A key's bytes: {@code 0x80 | id >> 8, id & 0xFF}, then the rest of the key in UTF-8; or
  * {@code 0}, then the whole key in UTF-8.
  */
 final class KeyPrefixes {
-  private static final int MAX = 0x7FFF;
-  private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
-  private static volatile String[] prefixes = new String[64];
+  private static final Numbering PREFIXES = new Numbering();
 
   private KeyPrefixes() {}
 
   /** {@code key} as stored. */
   static byte[] encode(String key) {
     int end = prefixEnd(key);
-    int id = end < 0 ? 0 : idOf(key.substring(0, end));
+    int id = end < 0 ? 0 : PREFIXES.idOf(key.substring(0, end));
     if (id == 0) {
       byte[] text = key.getBytes(StandardCharsets.UTF_8);
       byte[] out = new byte[text.length + 1];
@@ -40,7 +37,7 @@ final class KeyPrefixes {
 
   /** The prefix {@code data[at, at + length)} (an encoded key) starts with: "" for a key kept whole. */
   static String prefix(byte[] data, int at) {
-    return data[at] == 0 ? "" : prefixes[(data[at] & 0x7F) << 8 | data[at + 1] & 0xFF];
+    return data[at] == 0 ? "" : PREFIXES.get((data[at] & 0x7F) << 8 | data[at + 1] & 0xFF);
   }
 
   /** Where the text of the key encoded at {@code data[at]} begins (after the prefix's number or the marker). */
@@ -99,30 +96,5 @@ final class KeyPrefixes {
     }
     int slash = key.indexOf('/', scheme + 3);
     return slash < 0 ? key.length() : slash;
-  }
-
-  /** The number of {@code prefix} (1 to 32,767), numbering it if there is room; 0 when there is none. */
-  private static int idOf(String prefix) {
-    Integer id = IDS.get(prefix);
-    if (id != null) {
-      return id;
-    }
-    synchronized (IDS) {
-      id = IDS.get(prefix);
-      if (id == null) {
-        if (IDS.size() >= MAX) {
-          return 0;
-        }
-        id = IDS.size() + 1;
-        String[] table = prefixes;
-        if (id >= table.length) {
-          table = Arrays.copyOf(table, Math.min(MAX + 1, table.length * 2));
-        }
-        table[id] = prefix;
-        prefixes = table; // published before the id can be seen
-        IDS.put(prefix, id);
-      }
-      return id;
-    }
   }
 }

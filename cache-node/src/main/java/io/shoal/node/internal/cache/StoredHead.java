@@ -18,6 +18,7 @@ import java.util.List;
  *       epoch, unsigned big-endian;</li>
  *   <li>{@code 0x40 | i}: the name {@code NAMES[i]} with the value {@code max-age=N} ({@code N}
  *       in decimal without leading zeros, below 2^31): N as a varint;</li>
+ *   <li>{@code 0xFE}: a name numbered for the process ({@link Numbering}, 2 bytes), then the value;</li>
  *   <li>{@code 0}: a name of its own (varint length, bytes), then the value;</li>
  *   <li>{@code 0xFF}: the entry after it is one of the original's validators kept with a
  *       distilled variant (never written out with the response).</li>
@@ -38,6 +39,9 @@ public final class StoredHead {
   private static final int MAX_AGE = 0x40;
   private static final String MAX_AGE_PREFIX = "max-age=";
   private static final int ORIGINAL = 0xFF;
+  private static final int NUMBERED = 0xFE;
+  /** The names not in {@link #NAMES} (such as an origin's own X- fields), numbered as first stored. */
+  private static final Numbering OTHER_NAMES = new Numbering();
   private static final byte[] EMPTY = new byte[0];
   private static final int CACHE_CONTROL = NAMES.indexOf("Cache-Control");
 
@@ -126,8 +130,15 @@ public final class StoredHead {
       }
       out.write(known);
     } else {
-      out.write(0);
-      text(out, name);
+      int id = OTHER_NAMES.idOf(name);
+      if (id > 0) {
+        out.write(NUMBERED);
+        out.write(id >> 8);
+        out.write(id);
+      } else {
+        out.write(0);
+        text(out, name);
+      }
     }
     text(out, value);
   }
@@ -185,6 +196,8 @@ public final class StoredHead {
     private int valueLength;
     private long date;
     private int maxAge;
+    /** The name when it is numbered, else null. */
+    private String numbered;
 
     /** A cursor over the head in {@code data[from, to)}. */
     public Cursor(byte[] data, int from, int to) {
@@ -218,7 +231,12 @@ public final class StoredHead {
       }
       date = -1;
       maxAge = -1;
-      if (tag == 0) {
+      numbered = null;
+      if (tag == NUMBERED) {
+        known = 0;
+        numbered = OTHER_NAMES.get((head[pos] & 0xFF) << 8 | head[pos + 1] & 0xFF);
+        pos += 2;
+      } else if (tag == 0) {
         known = 0;
         nameLength = length();
         nameStart = pos;
@@ -259,13 +277,16 @@ public final class StoredHead {
     }
 
     public String name() {
-      return known > 0 ? NAMES.get(known) : new String(head, nameStart, nameLength, StandardCharsets.ISO_8859_1);
+      if (known > 0) {
+        return NAMES.get(known);
+      }
+      return numbered != null ? numbered : new String(head, nameStart, nameLength, StandardCharsets.ISO_8859_1);
     }
 
     /** Whether the field is named {@code name}, in any case. */
     public boolean nameIs(String name) {
-      if (known > 0) {
-        return NAMES.get(known).equalsIgnoreCase(name);
+      if (known > 0 || numbered != null) {
+        return name().equalsIgnoreCase(name);
       }
       if (name.length() != nameLength) {
         return false;

@@ -77,7 +77,7 @@ class StoredHeadTest {
     }
     assertThat(StoredHead.encode(Fields.builder().add("Cache-Control", "max-age=86400").build(), null)).hasSize(4);
     Fields other = Fields.builder().add("X-Note", "max-age=60").build();
-    assertThat(StoredHead.encode(other, null)).hasSize(1 + 1 + 6 + 1 + 10);
+    assertThat(StoredHead.encode(other, null)).hasSize(3 + 1 + 10);
   }
 
   @Test
@@ -97,9 +97,26 @@ class StoredHeadTest {
   }
 
   @Test
-  void aKnownNameIsOneByte() {
+  void aKnownNameIsOneByteAndAnyOtherThreeOnceSeen() {
     byte[] head = StoredHead.encode(Fields.builder().add("Content-Type", "text/html").build(), null);
     assertThat(head).hasSize(1 + 1 + "text/html".length());
+    byte[] own = StoredHead.encode(Fields.builder().add("X-Served-By", "a").add("x-served-by", "b").build(), null);
+    assertThat(own).hasSize(2 * (3 + 1 + 1));
+    assertThat(StoredHead.get(own, "X-SERVED-BY")).isEqualTo("a");
+    assertThat(pairs(StoredHead.fields(own))).containsExactly("X-Served-By: a", "x-served-by: b");
+  }
+
+  @Test
+  void readsTheDocumentedLayout() {
+    byte[] head = {
+        0, 6, 'X', '-', 'N', 'o', 't', 'e', 2, 'h', 'i',                  // a name of its own
+        4, 3, '"', 'a', '"',                                           // ETag
+        (byte) 0x83, 0x2E, (byte) 0xBC, (byte) 0x98, (byte) 0xA1,      // Date, 784111777 s
+        0x41, (byte) 0x80, 0x01,                                       // Cache-Control: max-age=128
+        (byte) 0xFF, 6, 1, 'x'};                                       // the original's Last-Modified
+    assertThat(pairs(StoredHead.fields(head))).containsExactly("X-Note: hi", "ETag: \"a\"",
+        "Date: Sun, 06 Nov 1994 08:49:37 GMT", "Cache-Control: max-age=128");
+    assertThat(pairs(StoredHead.original(head))).containsExactly("Last-Modified: x");
   }
 
   private static List<String> pairs(Fields fields) {
