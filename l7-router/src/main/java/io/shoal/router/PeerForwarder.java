@@ -25,10 +25,16 @@ import java.util.function.Consumer;
  * connection. A pooled connection that fails before answering is retried once on a new
  * connection to the same peer first (the peer may just have closed an idle connection).
  *
+ * <p>A GET or HEAD without a body goes on a pipelined connection instead ({@code Lane}, one
+ * I/O thread's, written and read without Undertow's client): the requests of one turn of the event
+ * loop to one peer leave in one write, never behind a request already sent (a slow response holds
+ * up nobody), and the responses are relayed from the read buffer as they arrive. The same
+ * failover, retry, timeouts and limits apply.
+ *
  * <p>Its parts, as Undertow's proxy splits them: the connection pool ({@code PeerConnections},
  * like {@code ProxyConnectionPool}), the candidate failover ({@code Failover}, like
- * {@code ProxyClient}) and the relay of one try ({@code Relay}, like {@code ProxyHandler}), in
- * {@code internal.forward}.
+ * {@code ProxyClient}) and the relay of one try ({@code Relay}, like {@code ProxyHandler}; or
+ * {@code LaneTry} on a {@code Lane}), in {@code internal.forward}.
  */
 public final class PeerForwarder implements AutoCloseable {
 

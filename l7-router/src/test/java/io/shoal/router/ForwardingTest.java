@@ -155,6 +155,42 @@ class ForwardingTest {
   }
 
   @Test
+  void concurrentGetsAndHeadsOfEverySizeShareConnectionsAndEachGetsItsOwnAnswer() throws Exception {
+    Map<String, Integer> ports = ports("n1", "n2");
+    PeerForwarder f1 = PeerForwarder.builder().build();
+    start("n1", ports.get("n1"), membership("n1", ports), "local(self=n2)", f1);
+    start("n2", ports.get("n2"), membership("n2", ports), "local(self=n2)");
+    List<HttpClient> clients = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      clients.add(proxyClient(ports.get("n1")));
+    }
+    int[] sizes = {0, 1, 1024, 8191, 300_000, 2_000_000};
+    List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      int size = sizes[i % sizes.length];
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://origin.example/s" + i + "?size=" + size))
+          .timeout(Duration.ofSeconds(30));
+      answers.add(clients.get(i % clients.size()).sendAsync(i % 7 == 3 ? b.method("HEAD", HttpRequest.BodyPublishers.noBody()).build()
+          : b.build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+    for (int i = 0; i < answers.size(); i++) {
+      HttpResponse<byte[]> r = answers.get(i).get();
+      int size = sizes[i % sizes.length];
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Length")).contains(Integer.toString(size));
+      assertThat(r.headers().allValues("Via")).containsExactly("1.1 n1");
+      byte[] body = r.body();
+      assertThat(body).as("answer %d", i).hasSize(i % 7 == 3 ? 0 : size);
+      for (int k = 0; k < body.length; k++) {
+        if (body[k] != (byte) ((k % 8192) * 31)) {
+          throw new AssertionError("answer " + i + ": byte " + k + " is not the peer's");
+        }
+      }
+    }
+    assertThat(f1.openConnections()).as("no more connections than requests at once").isBetween(1, 60);
+  }
+
+  @Test
   void aForwardedRequestIsNeverForwardedAgainEvenWhenViewsDisagree() throws Exception {
     Map<String, Integer> ports = ports("n1", "n2");
     start("n1", ports.get("n1"), membership("n1", ports), "local(self=n2)");

@@ -8,6 +8,7 @@ import io.undertow.client.ClientConnection;
 import io.undertow.client.ClientRequest;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.Methods;
 import java.util.function.Consumer;
 import org.xnio.channels.StreamSourceChannel;
 
@@ -25,7 +26,10 @@ public final class Failover {
   final ForwardOptions settings;
   final PeerConnections connections;
   final IdleConnections idle;
+  final Lanes lanes;
   final boolean hasBody;
+  /** A GET or HEAD without a body: it goes on a pipelined connection. */
+  private final boolean pipelined;
   private final Consumer<PeerForwarder.Result> done;
   private StreamSourceChannel requestBody;
   /** The client's body on its way to the current peer; null until it starts. */
@@ -43,8 +47,11 @@ public final class Failover {
     this.settings = settings;
     this.connections = connections;
     this.idle = connections.idle(exchange.getIoThread());
+    this.lanes = connections.lanes(exchange.getIoThread());
     this.hasBody = exchange.getRequestContentLength() > 0
         || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    this.pipelined = !hasBody && (exchange.getRequestMethod().equals(Methods.GET)
+        || exchange.getRequestMethod().equals(Methods.HEAD));
   }
 
   /** Tries the next candidate, or ends with NO_PEER. */
@@ -53,6 +60,15 @@ public final class Failover {
       Peer peer = route.candidates().get(index++);
       if (tries > 0 && router.isSuspect(peer.id())) {
         continue;
+      }
+      if (pipelined) {
+        Lane lane = lanes.lane(peer, exchange.getConnection().getByteBufferPool());
+        if (lane == null) {
+          continue;
+        }
+        tries++;
+        LaneTry.start(this, peer, lane, false);
+        return;
       }
       ClientConnection pooled = idle.take(peer.id());
       if (pooled == null && connections.full(peer)) {

@@ -55,6 +55,43 @@ final class ForwardHeaders {
     return request;
   }
 
+  /**
+   * The head of the request to the peer for {@code exchange}'s bodyless request along
+   * {@code route}, as bytes (ISO-8859-1, as Undertow reads and writes fields): the same fields as
+   * {@link #request}, for a pipelined connection that writes heads itself.
+   */
+  static byte[] requestHead(HttpServerExchange exchange, Route.Forward route, Router router) {
+    StringBuilder b = new StringBuilder(256);
+    b.append(exchange.getRequestMethod()).append(' ').append(route.target().pathAndQuery()).append(" HTTP/1.1\r\n");
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      HttpString name = values.getHeaderName();
+      if (!HOP_BY_HOP.contains(name)) {
+        for (String v : values) {
+          b.append(name).append(": ").append(v).append("\r\n");
+        }
+      }
+    }
+    b.append("Host: ").append(route.target().authority()).append("\r\n")
+        .append("Via: 1.1 ").append(router.selfId()).append("\r\n")
+        .append(Router.HOP_HEADER).append(": ").append(router.hopHeaderValue()).append("\r\n")
+        .append(Router.SCHEME_HEADER).append(": ").append(route.target().scheme()).append("\r\n\r\n");
+    return b.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** Puts the status and fields of a peer's response head read from a pipelined connection on the client's response, as {@link #copyHead}. */
+  static void copyHead(int status, java.util.List<String> names, java.util.List<String> values, HttpServerExchange exchange,
+      String self) {
+    exchange.setStatusCode(status);
+    HeaderMap out = exchange.getResponseHeaders();
+    for (int i = 0; i < names.size(); i++) {
+      HttpString name = HttpString.tryFromString(names.get(i));
+      if (!HOP_BY_HOP.contains(name) || name.equals(Headers.CONTENT_LENGTH)) {
+        out.add(name, values.get(i));
+      }
+    }
+    via(out, self);
+  }
+
   /** Puts the peer's status and headers (but hop-by-hop ones; its length stays) on the client's response. */
   static void copyHead(ClientResponse head, HttpServerExchange exchange, String self) {
     exchange.setStatusCode(head.getResponseCode());

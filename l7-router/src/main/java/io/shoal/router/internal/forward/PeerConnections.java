@@ -5,6 +5,7 @@ import io.undertow.client.ClientCallback;
 import io.undertow.client.ClientConnection;
 import io.undertow.client.UndertowClient;
 import io.undertow.connector.ByteBufferPool;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -25,17 +26,23 @@ import org.xnio.XnioIoThread;
 public final class PeerConnections implements AutoCloseable {
   private final OptionMap options = OptionMap.create(Options.TCP_NODELAY, true);
   private final long idleNanos;
+  private final long connectNanos;
+  private final long responseNanos;
   private final int maxConnections;
   private final int maxPerPeer;
   private final Map<XnioIoThread, IdleConnections> idle = new ConcurrentHashMap<>();
   private final Function<XnioIoThread, IdleConnections> newIdle = t -> new IdleConnections(t, this);
-  private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
+  private final Map<XnioIoThread, Lanes> lanes = new ConcurrentHashMap<>();
+  private final Function<XnioIoThread, Lanes> newLanes = t -> new Lanes(t, this);
+  private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> openPerPeer = new ConcurrentHashMap<>();
   private final AtomicInteger openTotal = new AtomicInteger();
   private volatile boolean closed;
 
   public PeerConnections(ForwardOptions settings) {
     this.idleNanos = settings.idleTimeout().toNanos();
+    this.connectNanos = settings.connectTimeout().toNanos();
+    this.responseNanos = settings.responseTimeout().toNanos();
     this.maxConnections = settings.maxConnections();
     this.maxPerPeer = settings.maxPerPeer();
   }
@@ -43,6 +50,26 @@ public final class PeerConnections implements AutoCloseable {
   /** The idle connections of {@code thread}; only that thread may use them. */
   IdleConnections idle(XnioIoThread thread) {
     return idle.computeIfAbsent(thread, newIdle);
+  }
+
+  /** The pipelined connections of {@code thread}; only that thread may use them. */
+  Lanes lanes(XnioIoThread thread) {
+    return lanes.computeIfAbsent(thread, newLanes);
+  }
+
+  /** A pipelined connection to {@code peer} opens: it counts against the limits until {@link #closed}. */
+  void opened(Peer peer, Closeable shutdown) {
+    openPerPeer(peer.id()).incrementAndGet();
+    openTotal.incrementAndGet();
+    open.add(shutdown);
+  }
+
+  /** The pipelined connection of {@link #opened} closed. */
+  void closed(Peer peer, Closeable shutdown) {
+    if (open.remove(shutdown)) {
+      openPerPeer(peer.id()).decrementAndGet();
+      openTotal.decrementAndGet();
+    }
   }
 
   /** Whether a new connection to {@code peer} would pass a limit (like nginx's max_conns). */
@@ -79,6 +106,16 @@ public final class PeerConnections implements AutoCloseable {
     }, URI.create("http://" + peer.authority()), thread, buffers, options);
   }
 
+  /** How long a connect may take, in nanoseconds. */
+  long connectNanos() {
+    return connectNanos;
+  }
+
+  /** How long a peer may stay silent, in nanoseconds. */
+  long responseNanos() {
+    return responseNanos;
+  }
+
   /** How long an idle connection is kept, in nanoseconds. */
   long idleNanos() {
     return idleNanos;
@@ -97,7 +134,7 @@ public final class PeerConnections implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (ClientConnection c : open) {
+    for (Closeable c : open) {
       IoUtils.safeClose(c);
     }
   }
