@@ -1,12 +1,16 @@
 package io.shoal.bench.paper;
 
 import io.shoal.base.Checks;
-import io.shoal.bench.origin.BenchOrigin;
 import io.shoal.bench.origin.BenchOriginSettings;
 import io.shoal.bench.replay.Replay;
 import io.shoal.bench.replay.ReplayResult;
 import io.shoal.bench.replay.ReplaySettings;
 import io.shoal.traces.Traces;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +61,9 @@ public final class PaperExperiment {
     }
   }
 
+  private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
   private final List<Trace> traces;
   private final List<Integer> servers;
   private final List<String> strategies;
@@ -70,6 +77,7 @@ public final class PaperExperiment {
   private final double imageShare;
   private final long defaultSize;
   private final int threads;
+  private final Ceiling ceiling;
   private final Object lock = new Object();
   private boolean stopped;
   /** The replay under way, from its start until its cluster's storage was read. */
@@ -90,6 +98,7 @@ public final class PaperExperiment {
     this.imageShare = b.imageShare;
     this.defaultSize = b.defaultSize;
     this.threads = b.threads;
+    this.ceiling = b.ceiling;
   }
 
   public static Builder builder() {
@@ -107,7 +116,7 @@ public final class PaperExperiment {
    * @throws IllegalStateException when a cluster does not start or the replay fails; the message
    *     names the run, and the runs before it are in {@link ExperimentFailure#partial()}
    */
-  public Results run(Testbed testbed, BenchOrigin origin, Listener listener) {
+  public Results run(Testbed testbed, URI origin, Listener listener) {
     synchronized (lock) {
       runner = Thread.currentThread();
     }
@@ -126,7 +135,7 @@ public final class PaperExperiment {
     }
   }
 
-  private Results runAll(Testbed testbed, BenchOrigin origin, Listener listener) {
+  private Results runAll(Testbed testbed, URI origin, Listener listener) {
     List<PaperRun> runs = new ArrayList<>();
     for (Trace t : traces) {
       for (int n : servers) {
@@ -156,13 +165,13 @@ public final class PaperExperiment {
     return new Results(runs, stopped());
   }
 
-  private PaperRun runOne(Testbed testbed, BenchOrigin origin, Listener listener, Trace t, int n, String s, Arch a)
+  private PaperRun runOne(Testbed testbed, URI origin, Listener listener, Trace t, int n, String s, Arch a)
       throws InterruptedException {
-    origin.resetStats();
+    resetOrigin(origin);
     try (Testbed.Deployment d = testbed.start(n, s, a)) {
       Replay.Builder rb = Replay.builder()
           .proxy(d.proxy())
-          .origin(origin.uri())
+          .origin(origin)
           .requests(t.spec(), () -> Traces.open(t.spec()).requests())
           .connections(connectionsPerServer * n)
           .keepAlive(keepAlive)
@@ -186,8 +195,11 @@ public final class PaperExperiment {
       }
       try {
         listener.started(t, n, s, a, d);
+        d.startCounting();
         ReplayResult result = replay.run();
-        return new PaperRun(t.name(), a, s, n, result, Storage.of(d.cacheStatus(), result.servers().originUrls()));
+        List<HostUsage> hosts = d.usage();
+        return new PaperRun(t.name(), a, s, n, result, Storage.of(d.cacheStatus(), result.servers().originUrls()), hosts,
+            ceiling.requestsPerSecond(t, s, n, a));
       } finally {
         synchronized (lock) {
           current = null;
@@ -210,6 +222,27 @@ public final class PaperExperiment {
         runner.interrupt();
       }
     }
+  }
+
+  /** Zeroes a benchmark origin's counts ({@code POST /_origin/reset}). */
+  private static void resetOrigin(URI origin) throws InterruptedException {
+    URI reset = origin.resolve("/_origin/reset");
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(reset).POST(HttpRequest.BodyPublishers.noBody())
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("origin " + reset + ": HTTP " + r.statusCode() + " (expected: a benchmark origin)");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("origin " + reset + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The link-bound ceiling of a cell, in requests/s ({@code NaN}: unknown). */
+  public interface Ceiling {
+    Ceiling NONE = (trace, strategy, servers, arch) -> Double.NaN;
+
+    double requestsPerSecond(Trace trace, String strategy, int servers, Arch arch);
   }
 
   /** A run failed; {@link #partial()} holds the runs before it. */
@@ -244,6 +277,7 @@ public final class PaperExperiment {
     private double imageShare = ReplaySettings.IMAGES.defaultValue();
     private long defaultSize = BenchOriginSettings.DEFAULT_SIZE.defaultValue();
     private int threads;
+    private Ceiling ceiling = Ceiling.NONE;
 
     private Builder() {}
 
@@ -333,6 +367,12 @@ public final class PaperExperiment {
     /** Client event-loop threads; 0 = the replay's default. */
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    /** How each run's link-bound ceiling is computed (default: not at all). */
+    public Builder ceiling(Ceiling ceiling) {
+      this.ceiling = Objects.requireNonNull(ceiling, "ceiling");
       return this;
     }
 

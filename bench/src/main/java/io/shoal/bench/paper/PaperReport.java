@@ -33,9 +33,13 @@ public final class PaperReport {
     files.add(write(dir.resolve("tables.txt"), out -> tables.all().forEach(t -> PaperTables.print(t, out))));
     files.add(write(dir.resolve("tables.csv"), out -> {
       out.print("table,row,column,value\r\n");
-      tables.all().stream().filter(t -> !t.id().equals("runs")).forEach(t -> PaperTables.csv(t, out));
+      tables.all().stream().filter(t -> !t.id().equals("runs") && !t.id().equals("utilisation"))
+          .forEach(t -> PaperTables.csv(t, out));
     }));
     files.add(write(dir.resolve("runs.csv"), out -> runsCsv(runs, out)));
+    if (runs.stream().anyMatch(r -> !r.hosts().isEmpty())) {
+      files.add(write(dir.resolve("hosts.csv"), out -> Utilisation.csv(runs, out)));
+    }
     files.add(write(dir.resolve("runs.json"), out ->
         ReportFormat.JSON.report().write(runs.stream().map(PaperRun::replay).toList(), out)));
     if (!runs.isEmpty()) {
@@ -51,13 +55,14 @@ public final class PaperReport {
     ReportFormat.CSV.report().write(results, new PrintWriter(replay));
     String[] lines = replay.toString().split("\r\n");
     out.print("trace_name,servers,arch,strategy,column,storage_entries,storage_bytes,duplication,"
-        + "duplication_basis,load_balance," + lines[0] + "\r\n");
+        + "duplication_basis,load_balance,front_link_bytes,client_bytes,bound_by,ceiling_per_s," + lines[0] + "\r\n");
     for (int i = 0; i < runs.size(); i++) {
       PaperRun r = runs.get(i);
       out.print(String.join(",", r.trace(), Integer.toString(r.servers()), r.arch().id(), r.strategy(), r.column(),
           Long.toString(r.storage().entries()), Long.toString(r.storage().bytes()),
           PaperTables.fmt(r.storage().duplication(), "%.4f"), r.storage().basis(),
-          PaperTables.fmt(r.loadBalance(), "%.4f")) + "," + lines[i + 1] + "\r\n");
+          PaperTables.fmt(r.loadBalance(), "%.4f"), Long.toString(r.frontLinkBytes()), Long.toString(r.clientBytes()),
+          r.boundBy(), PaperTables.fmt(r.ceiling(), "%.1f")) + "," + lines[i + 1] + "\r\n");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.shoal.bench.paper;
 
 import io.shoal.bench.replay.ReplayResult;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,13 @@ import java.util.Objects;
  * @param servers cache nodes (the switch and the front not counted)
  * @param replay what the client measured (label {@code trace/arch/strategy/servers})
  * @param storage what the cluster stored afterwards
+ * @param hosts what each host of an emulated testbed used (empty on the loopback testbed)
+ * @param ceiling the link-bound ceiling of this cell in requests/s ({@code NaN} when not computed)
  */
-public record PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage)
-    implements PaperCell {
+public record PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage,
+    List<HostUsage> hosts, double ceiling) implements PaperCell {
+  /** A utilisation from which a resource counts as the one that bound the run. */
+  public static final double SATURATED = 0.9;
   private static final Map<String, String> PAPER_NAMES = Map.of(
       "round-robin", "RR", "md5", "MD5", "ketama", "MIT_CH", "carp", "CARP", "mod-ch", "MOD_CH", "ht-rr", "HT_RR");
 
@@ -27,6 +32,56 @@ public record PaperRun(String trace, Arch arch, String strategy, int servers, Re
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(replay, "replay");
     Objects.requireNonNull(storage, "storage");
+    hosts = List.copyOf(hosts);
+  }
+
+  /** A run on a testbed that counts nothing per host. */
+  public PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage) {
+    this(trace, arch, strategy, servers, replay, storage, List.of(), Double.NaN);
+  }
+
+  /** Bytes on the front's link (what it received and forwarded to the nodes), or -1 without a front host. */
+  public long frontLinkBytes() {
+    return host("front").map(HostUsage::rxBytes).orElse(-1L);
+  }
+
+  /** Bytes the client's link delivered to the clients, or -1 without a client host. */
+  public long clientBytes() {
+    return host("client").map(HostUsage::rxBytes).orElse(-1L);
+  }
+
+  /**
+   * The resource that saturated: the busiest shaped link or CPU quota at {@link #SATURATED} or
+   * more ({@code link:n3:tx}, {@code cpu:switch}), else {@code machine-cpu} when the hosts
+   * together used most of this machine's cores, else {@code none}; {@code -} without host counts.
+   */
+  public String boundBy() {
+    if (hosts.isEmpty()) {
+      return "-";
+    }
+    String best = "none";
+    double most = SATURATED;
+    for (HostUsage h : hosts) {
+      if (h.linkUtilisation() >= most) {
+        most = h.linkUtilisation();
+        best = "link:" + h.host() + ":" + h.busierDirection();
+      }
+      if (h.cpuCores() > 0 && h.cpuUtilisation() >= most) {
+        most = h.cpuUtilisation();
+        best = "cpu:" + h.host();
+      }
+    }
+    if (best.equals("none")) {
+      double cpu = hosts.stream().filter(h -> !Double.isNaN(h.cpuSeconds())).mapToDouble(h -> h.cpuSeconds() / h.seconds()).sum();
+      if (cpu >= SATURATED * Runtime.getRuntime().availableProcessors()) {
+        best = "machine-cpu";
+      }
+    }
+    return best;
+  }
+
+  private java.util.Optional<HostUsage> host(String name) {
+    return hosts.stream().filter(h -> h.host().equals(name)).findFirst();
   }
 
   /** The paper's name of a strategy ({@code ketama} is MIT_CH), else the name in upper case. */

@@ -61,6 +61,10 @@ public final class PaperTables {
     }
     if (perRun) {
       out.add(perRun());
+      Table hosts = Utilisation.of(runs);
+      if (hosts != null) {
+        out.add(hosts);
+      }
     }
     return out;
   }

@@ -26,6 +26,14 @@ public interface Testbed {
     /** The process ids of the parts, for the run log. */
     List<Long> pids();
 
+    /** Starts counting what each host uses; called just before the replay starts. */
+    default void startCounting() {}
+
+    /** What each host used since {@link #startCounting()}; empty when this testbed does not count. */
+    default List<HostUsage> usage() {
+      return List.of();
+    }
+
     @Override
     void close();
   }

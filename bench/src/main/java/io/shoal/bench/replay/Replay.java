@@ -101,6 +101,7 @@ public final class Replay {
       long measureFrom = startNanos + warmup.toNanos();
       tally.measureFrom(measureFrom);
       long deadline = duration == null ? 0 : measureFrom + duration.toNanos();
+      tally.measureTo(deadline);
       Engine e = new Engine(new Engine.Config(proxyAddress, origin.getRawAuthority(), connections, threads,
           keepAlive, timeout.toNanos(), Math.min(timeout.toMillis(), 10_000), deadline), feed, tally);
       engine = e;
@@ -109,7 +110,7 @@ public final class Replay {
           e.stop();
         }
         e.start();
-        interrupted = await(e);
+        interrupted = await(e, deadline);
       } finally {
         e.close();
       }
@@ -122,9 +123,12 @@ public final class Replay {
   }
 
   /** Whether the run was interrupted (then it waited a grace period for requests in flight). */
-  private boolean await(Engine e) {
+  private boolean await(Engine e, long deadline) {
     try {
       while (!e.await(TimeUnit.MILLISECONDS.toNanos(200))) {
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+          return false; // the measured period is over: requests still in flight are cut, not measured
+        }
         if (stopped) {
           e.stop();
           e.await(GRACE_NANOS);
@@ -170,6 +174,9 @@ public final class Replay {
     Tally.Snapshot s = tally.snapshot();
     long from = tally.measureFrom();
     double seconds = s.lastNanos() == 0 ? 0 : Math.max(0, s.lastNanos() - from) / 1e9;
+    if (duration != null && !feed.exhausted() && s.lastNanos() != 0) {
+      seconds = duration.toNanos() / 1e9; // the measured period ran to its end
+    }
     Map<String, Long> statusRequests = new HashMap<>();
     nodeTotals().forEach((n, after) -> statusRequests.put(n, after - nodesBefore.getOrDefault(n, 0L)));
     return new ReplayResult(

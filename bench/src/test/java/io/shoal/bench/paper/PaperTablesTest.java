@@ -101,11 +101,13 @@ class PaperTablesTest {
     assertThat(csv).hasSize(1 + 60);
     String[] header = csv.get(0).split(",");
     assertThat(header).startsWith("trace_name", "servers", "arch", "strategy", "column", "storage_entries",
-        "storage_bytes", "duplication", "duplication_basis", "load_balance", "label", "proxy");
+        "storage_bytes", "duplication", "duplication_basis", "load_balance", "front_link_bytes", "client_bytes", "bound_by",
+        "ceiling_per_s", "label", "proxy");
     for (String line : csv.subList(1, csv.size())) {
       assertThat(line.split(",", -1)).hasSameSizeAs(header);
     }
-    assertThat(csv.get(1)).startsWith("surge,1,centralized,round-robin,RR,100,1000,1.0000,keys,1.0000,surge/centralized/round-robin/1,");
+    assertThat(csv.get(1)).startsWith("surge,1,centralized,round-robin,RR,100,1000,1.0000,keys,1.0000,-1,-1,-,n/a,"
+        + "surge/centralized/round-robin/1,");
     BufferedImage png = ImageIO.read(dir.resolve("surge-requests_per_s.png").toFile());
     assertThat(png.getWidth()).isEqualTo(900);
     assertThat(Files.readString(dir.resolve("tables.csv"))).startsWith("table,row,column,value\r\n")

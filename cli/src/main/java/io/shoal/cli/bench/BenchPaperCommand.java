@@ -7,6 +7,10 @@ import io.shoal.bench.paper.PaperExperiment;
 import io.shoal.bench.paper.PaperReport;
 import io.shoal.bench.paper.PaperRun;
 import io.shoal.bench.paper.RunLog;
+import io.shoal.bench.paper.Testbed;
+import io.shoal.cli.options.DurationConverter;
+import java.net.URI;
+import java.time.Duration;
 import io.shoal.bench.replay.ReplaySettings;
 import io.shoal.cli.cluster.NodeOptions;
 import io.shoal.cli.options.SettingOptions;
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -44,7 +49,7 @@ import picocli.CommandLine.Spec;
         + " front in front of nodes that all route), replay the trace through it, stop it.",
         "Prints the paper's tables (req/s and Mbit/s: rows = servers, columns = arch x strategy; the improvement"
         + " table) and writes tables, CSV, JSON, PNG charts, run.log and nodes.log into --out."})
-public final class BenchPaperCommand implements Runnable {
+public final class BenchPaperCommand implements Callable<Integer> {
   static final String BU = PaperTraces.BU;
 
   @Spec
@@ -91,12 +96,33 @@ public final class BenchPaperCommand implements Runnable {
   @Option(names = "--origin-port", defaultValue = "0", paramLabel = "PORT", description = "Port of the benchmark origin (default: any free port).")
   int originPort;
 
+  @Option(names = "--testbed", paramLabel = "KIND", defaultValue = "loopback",
+      description = "loopback: every process on this machine's loopback, sharing its cores; netns (as root): every"
+          + " host in its own network namespace on one bridge, links shaped with tc (--link), nodes and the switch"
+          + " in CPU-limited cgroups (--host-cpu), the distributed front in kernel direct-routing mode (default:"
+          + " ${DEFAULT-VALUE}).")
+  String testbed;
+
+  @Option(names = "--link", paramLabel = "RATE", converter = BenchConverters.Rate.class,
+      description = "netns: the rate of the front's, the switch's and every node's link, each direction; the client"
+          + " and origin links are not shaped (default: " + NetnsOptions.LINK + ").")
+  Long link;
+
+  @Option(names = "--link-delay", paramLabel = "DURATION", converter = DurationConverter.NonNegative.class,
+      description = "netns: delay added on shaped links (needs netem in the kernel; default: none).")
+  Duration linkDelay;
+
+  @Option(names = "--host-cpu", paramLabel = "FRACTION",
+      description = "netns: the CPU quota of every node and of the switch, in cores (default: " + NetnsOptions.HOST_CPU + ").")
+  Double hostCpu;
+
   @Override
-  public void run() {
+  public Integer call() throws Exception {
     BenchArgs.quiet();
     if (quick) {
       quickDefaults();
     }
+    NetnsOptions netns = NetnsOptions.of(spec, testbed, link, linkDelay, hostCpu);
     List<Arch> archList = archs.stream().map(a -> Usage.of(spec, () -> Arch.named(a))).distinct().toList();
     ClusterTestbedChecks.check(spec, strategies, nodes, node);
     client.check(spec);
@@ -111,17 +137,25 @@ public final class BenchPaperCommand implements Runnable {
     }
     BenchOrigin.Builder ob = Usage.of(spec, () -> BenchOrigin.builder().port(originPort));
     createOut();
+    if (netns != null && !netns.inner()) {
+      return netns.supervise(spec, nodes, out);
+    }
     named.forEach((name, traceSpec) -> eb.trace(name, traceSpec.equals("surge") ? surge() : traceSpec));
     PaperExperiment experiment = Usage.of(spec, eb::build);
     io.shoal.bench.paper.PaperCharts.warmUp();
-    try (BenchOrigin origin = ob.start();
+    try (BenchOrigin origin = netns == null ? ob.start() : null;
         PrintWriter nodeLog = new PrintWriter(new java.io.OutputStreamWriter(
-            new java.io.FileOutputStream(out.resolve("nodes.log").toFile(), true), StandardCharsets.UTF_8), true);
-        RunLog log = RunLog.open(out.resolve("run.log"), version(), parameters(named, perRun, origin))) {
-      run(experiment, new ClusterTestbed(node, nodeLog), origin, log);
+            new java.io.FileOutputStream(out.resolve("nodes.log").toFile(), true), StandardCharsets.UTF_8), true)) {
+      URI originUri = netns == null ? origin.uri() : netns.origin();
+      Map<String, String> parameters = parameters(named, perRun, originUri);
+      Testbed bed = netns == null ? new ClusterTestbed(node, nodeLog) : netns.testbed(node, out, nodeLog, parameters);
+      try (RunLog log = RunLog.open(out.resolve("run.log"), version(), parameters)) {
+        run(experiment, bed, originUri, log);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write into " + out + ": " + e.getMessage(), e);
     }
+    return 0;
   }
 
   /** The defaults of {@code bench paper}'s grid, node and client options. */
@@ -142,7 +176,7 @@ public final class BenchPaperCommand implements Runnable {
     return PaperTraces.surge(spec, out, surgeFiles, count, seed.seed);
   }
 
-  private void run(PaperExperiment experiment, ClusterTestbed testbed, BenchOrigin origin, RunLog log) {
+  private void run(PaperExperiment experiment, Testbed testbed, URI origin, RunLog log) {
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -196,8 +230,11 @@ public final class BenchPaperCommand implements Runnable {
       throw e;
     }
     log.line("wrote " + files);
-    o.println("CPU-bound: every process shares this machine's " + Runtime.getRuntime().availableProcessors()
-        + " cores, so the numbers do not scale with servers like the paper's 16 PCs.");
+    if (runs.stream().allMatch(r -> r.hosts().isEmpty())) {
+      o.println("CPU-bound: every process shares this machine's " + Runtime.getRuntime().availableProcessors()
+        + " cores, so the numbers do not scale with servers like the paper's 16 PCs (--testbed netns gives each host"
+          + " its own link and CPU budget).");
+    }
     o.println((partial ? "partial results (" + runs.size() + " runs) in " : "results in ") + out + ": "
         + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ", run.log, nodes.log");
     o.flush();
@@ -233,7 +270,7 @@ public final class BenchPaperCommand implements Runnable {
     }
   }
 
-  private Map<String, String> parameters(Map<String, String> named, long perRun, BenchOrigin origin) {
+  private Map<String, String> parameters(Map<String, String> named, long perRun, URI origin) {
     Map<String, String> p = new LinkedHashMap<>();
     named.forEach((n, s) -> p.put("trace " + n, s.equals("surge")
         ? "surge model, " + surgeFiles + " files, seed " + seed.seed : s));
@@ -251,7 +288,7 @@ public final class BenchPaperCommand implements Runnable {
     p.put("cache size per node", Sizes.format(node.cacheSize));
     p.put("node java opts", node.javaOpts);
     p.put("node settings", ClusterTestbed.settings(node.set).toString());
-    p.put("origin", origin.uri() + " (max-age 1d, no latency, no bandwidth cap)");
+    p.put("origin", origin + " (max-age 1d, no latency, no bandwidth cap)");
     p.put("out", out.toAbsolutePath().toString());
     return p;
   }

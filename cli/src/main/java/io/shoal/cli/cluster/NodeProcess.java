@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * class path as this one, its output copied with a {@code [id]} prefix, ready when it printed
  * where it listens.
  */
-final class NodeProcess {
+public final class NodeProcess {
   final String id;
   final int proxyPort;
   final int adminPort;
@@ -35,15 +35,26 @@ final class NodeProcess {
   /** Starts {@code java JAVA_OPTS -cp CLASSPATH io.shoal.cli.Shoal node ARGS}. */
   static NodeProcess start(String id, int proxyPort, int adminPort, int clusterPort, List<String> javaOpts,
       List<String> nodeArgs, PrintWriter out) throws IOException {
+    List<String> args = new ArrayList<>(List.of("node", "--exit-with-parent")); // stdin is our pipe: it ends when we do
+    args.addAll(nodeArgs);
+    return start(id, proxyPort, adminPort, clusterPort, command(javaOpts, args), out);
+  }
+
+  /** The command line of {@code shoal ARGS} with this process's Java and class path. */
+  public static List<String> command(List<String> javaOpts, List<String> nodeArgs) {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(javaOpts);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.shoal.cli.Shoal");
-    command.add("node");
-    command.add("--exit-with-parent");  // its stdin is a pipe from this process: it ends when we do
     command.addAll(nodeArgs);
+    return command;
+  }
+
+  /** Starts {@code command} (a {@code shoal node}, maybe wrapped) as node {@code id}; see {@link #start}. */
+  public static NodeProcess start(String id, int proxyPort, int adminPort, int clusterPort, List<String> command,
+      PrintWriter out) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     NodeProcess node = new NodeProcess(id, proxyPort, adminPort, clusterPort, p);
     Thread pump = new Thread(() -> node.pump(out), "shoal-cluster-" + id);
@@ -80,7 +91,7 @@ final class NodeProcess {
   }
 
   /** Waits until the node listens. */
-  void awaitReady(Duration timeout) throws Exception {
+  public void awaitReady(Duration timeout) throws Exception {
     try {
       ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
@@ -90,16 +101,16 @@ final class NodeProcess {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** SIGTERM (graceful: drain, then leave), then SIGKILL after {@code grace}. */
-  void stop(Duration grace) {
+  public void stop(Duration grace) {
     process.destroy();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {

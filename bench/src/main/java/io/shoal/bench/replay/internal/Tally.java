@@ -31,6 +31,7 @@ public final class Tally {
   private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final AtomicLong lastNanos = new AtomicLong();
   private volatile long measureFrom;
+  private volatile long measureTo;
 
   /** Requests started at or after {@code nanos} (System.nanoTime) are measured. */
   public void measureFrom(long nanos) {
@@ -41,9 +42,24 @@ public final class Tally {
     return measureFrom;
   }
 
+  /**
+   * Ends the measured period at {@code nanos} ({@code 0}: none): what completes later (requests
+   * still in flight at the end of a timed run, and their cut) is not measured.
+   */
+  public void measureTo(long nanos) {
+    this.measureTo = nanos;
+  }
+
+  private boolean late(long endNanos) {
+    return measureTo != 0 && endNanos - measureTo > 0;
+  }
+
   /** A whole response to a request started at {@code startNanos}. */
   public void response(long startNanos, long endNanos, int status, XCache xCache, long body) {
     completed.increment();
+    if (late(endNanos)) {
+      return;
+    }
     if (startNanos - measureFrom < 0) {
       warmup.increment();
       return;
@@ -74,6 +90,9 @@ public final class Tally {
   /** A request that got no whole response, by kind ("connect refused", "timeout", ...). */
   public void error(long startNanos, String kind) {
     completed.increment();
+    if (late(System.nanoTime())) {
+      return;
+    }
     if (startNanos - measureFrom < 0) {
       warmup.increment();
       return;
