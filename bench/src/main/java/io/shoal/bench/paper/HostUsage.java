@@ -14,9 +14,10 @@ package io.shoal.bench.paper;
  * @param requests requests it answered itself (hits and misses, forwarded-in included), or 0
  * @param hits of those, hits
  * @param forwarded requests it sent on to another node (a relay, for the switch), or 0
+ * @param forwardedIn requests other nodes (or the switch) sent on to it, or 0
  */
 public record HostUsage(String host, double seconds, double cpuSeconds, double cpuCores, long rxBytes, long txBytes,
-    long linkBitsPerSecond, long requests, long hits, long forwarded) {
+    long linkBitsPerSecond, long requests, long hits, long forwarded, long forwardedIn) {
 
   /** CPU used over the quota (over one core when unlimited). */
   public double cpuUtilisation() {

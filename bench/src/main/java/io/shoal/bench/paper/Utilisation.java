@@ -54,14 +54,14 @@ final class Utilisation {
   /** Long form, one line per run and host: {@code hosts.csv}. */
   static void csv(List<PaperRun> runs, PrintWriter out) {
     out.print("trace_name,servers,arch,strategy,host,seconds,cpu_seconds,cpu_cores,rx_bytes,tx_bytes,link_bits_per_s,"
-        + "requests,hits,forwarded\r\n");
+        + "requests,hits,forwarded,forwarded_in\r\n");
     for (PaperRun r : runs) {
       for (HostUsage h : r.hosts()) {
         out.print(String.join(",", r.trace(), Integer.toString(r.servers()), r.arch().id(), r.strategy(), h.host(),
             PaperTables.fmt(h.seconds(), "%.3f"), PaperTables.fmt(h.cpuSeconds(), "%.3f"),
             PaperTables.fmt(h.cpuCores(), "%.3f"), Long.toString(h.rxBytes()), Long.toString(h.txBytes()),
             Long.toString(h.linkBitsPerSecond()), Long.toString(h.requests()), Long.toString(h.hits()),
-            Long.toString(h.forwarded())) + "\r\n");
+            Long.toString(h.forwarded()), Long.toString(h.forwardedIn())) + "\r\n");
       }
     }
   }

@@ -56,7 +56,9 @@ public final class BenchPaperCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--quick", description = "A few-minute version: surge,bu; nodes 1,2; round-robin,ketama; both"
-      + " architectures; 2000 requests; 8 connections per server (options given explicitly still win).")
+      + " architectures; 2000 requests; 8 connections per server. With --testbed netns: surge (20,000 requests);"
+      + " nodes 1,2,4; round-robin,ketama; both architectures; 6 s after 2 s of warm-up (options given explicitly"
+      + " still win).")
   boolean quick;
 
   @Option(names = "--traces", split = ",", paramLabel = "TRACE", defaultValue = "surge,bu",
@@ -116,11 +118,20 @@ public final class BenchPaperCommand implements Callable<Integer> {
       description = "netns: the CPU quota of every node and of the switch, in cores (default: " + NetnsOptions.HOST_CPU + ").")
   Double hostCpu;
 
+  /** Trace name -> FORMAT:PATH, once the Surge trace is generated. */
+  private final Map<String, String> resolved = new LinkedHashMap<>();
+  /** The netns testbed's ceilings and calibration (inner run only). */
+  private NetnsResults netnsResults;
+
   @Override
   public Integer call() throws Exception {
     BenchArgs.quiet();
+    boolean emulated = testbed.strip().equalsIgnoreCase("netns");
     if (quick) {
-      quickDefaults();
+      quickDefaults(emulated);
+    }
+    if (emulated) {
+      netnsDefaults();
     }
     NetnsOptions netns = NetnsOptions.of(spec, testbed, link, linkDelay, hostCpu);
     List<Arch> archList = archs.stream().map(a -> Usage.of(spec, () -> Arch.named(a))).distinct().toList();
@@ -140,7 +151,12 @@ public final class BenchPaperCommand implements Callable<Integer> {
     if (netns != null && !netns.inner()) {
       return netns.supervise(spec, nodes, out);
     }
-    named.forEach((name, traceSpec) -> eb.trace(name, traceSpec.equals("surge") ? surge() : traceSpec));
+    named.forEach((name, traceSpec) -> resolved.put(name, traceSpec.equals("surge") ? surge() : traceSpec));
+    resolved.forEach(eb::trace);
+    if (netns != null) {
+      netnsResults = netns.results(client.images);
+      eb.ceiling(netnsResults);
+    }
     PaperExperiment experiment = Usage.of(spec, eb::build);
     io.shoal.bench.paper.PaperCharts.warmUp();
     try (BenchOrigin origin = netns == null ? ob.start() : null;
@@ -230,6 +246,15 @@ public final class BenchPaperCommand implements Callable<Integer> {
       throw e;
     }
     log.line("wrote " + files);
+    if (netnsResults != null) {
+      Path calibration = out.resolve("calibration.properties");
+      if (netnsResults.writeCalibration(calibration, runs, resolved, client.connections, node.cacheSize, client.warmup,
+          client.duration)) {
+        log.line("wrote " + calibration);
+        o.println("calibration of the simulator (from the 1- and 2-node runs): " + calibration + "; predict with"
+            + " 'shoal bench simulate --calibration " + calibration + " --out DIR'");
+      }
+    }
     if (runs.stream().allMatch(r -> r.hosts().isEmpty())) {
       o.println("CPU-bound: every process shares this machine's " + Runtime.getRuntime().availableProcessors()
         + " cores, so the numbers do not scale with servers like the paper's 16 PCs (--testbed netns gives each host"
@@ -240,9 +265,41 @@ public final class BenchPaperCommand implements Callable<Integer> {
     o.flush();
   }
 
-  private void quickDefaults() {
+  /**
+   * The netns testbed's defaults where not given: timed runs (20 s after 5 s of warm-up), and node
+   * JVMs that compile with C1 only, so that a fresh JVM under its CPU quota is not busy compiling
+   * while it is measured.
+   */
+  private void netnsDefaults() {
     var parsed = spec.commandLine().getParseResult();
-    if (!parsed.hasMatchedOption("--nodes")) {
+    if (!parsed.hasMatchedOption("--requests") && !parsed.hasMatchedOption("--duration")) {
+      client.duration = client.duration != null ? client.duration : Duration.ofSeconds(20);
+      if (!parsed.hasMatchedOption("--warmup") && client.warmup.isZero()) {
+        client.warmup = Duration.ofSeconds(5);
+      }
+    }
+    if (!parsed.hasMatchedOption("--java-opts") && !quick) {
+      node.javaOpts = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    }
+  }
+
+  private void quickDefaults(boolean emulated) {
+    var parsed = spec.commandLine().getParseResult();
+    if (emulated) {
+      if (!parsed.hasMatchedOption("--traces")) {
+        traces = List.of("surge");
+      }
+      if (!parsed.hasMatchedOption("--nodes")) {
+        nodes = List.of(1, 2, 4);
+      }
+      if (!parsed.hasMatchedOption("--requests") && !parsed.hasMatchedOption("--duration")) {
+        client.duration = Duration.ofSeconds(6);
+        client.warmup = parsed.hasMatchedOption("--warmup") ? client.warmup : Duration.ofSeconds(2);
+      }
+      if (!parsed.hasMatchedOption("--surge-requests")) {
+        surgeRequests = 20_000L;
+      }
+    } else if (!parsed.hasMatchedOption("--nodes")) {
       nodes = List.of(1, 2);
     }
     if (!parsed.hasMatchedOption("--strategies")) {
@@ -251,7 +308,7 @@ public final class BenchPaperCommand implements Callable<Integer> {
     if (!parsed.hasMatchedOption("--requests") && !parsed.hasMatchedOption("--duration")) {
       client.requests = 2000L;
     }
-    if (!parsed.hasMatchedOption("--connections")) {
+    if (!parsed.hasMatchedOption("--connections") && !emulated) {
       client.connections = 8;
     }
     if (!parsed.hasMatchedOption("--java-opts")) {

@@ -2,6 +2,7 @@ package io.shoal.cli.bench;
 
 import io.shoal.base.config.Durations;
 import io.shoal.base.config.Rates;
+import io.shoal.bench.origin.BenchOriginSettings;
 import io.shoal.bench.paper.Testbed;
 import io.shoal.bench.testbed.Topology;
 import io.shoal.cli.cluster.NodeOptions;
@@ -110,9 +111,19 @@ final class NetnsOptions {
     return URI.create(System.getenv(NetnsSupervisor.ORIGIN_ENV));
   }
 
+  /** The inner run's testbed, as the outer run wrote it. */
+  private Topology topology() {
+    return Topology.read(Path.of(System.getenv(NetnsSupervisor.ENV)));
+  }
+
+  /** The inner run's ceilings and calibration. */
+  NetnsResults results(double imageShare) {
+    return new NetnsResults(topology(), origin(), imageShare, BenchOriginSettings.DEFAULT_SIZE.defaultValue());
+  }
+
   /** The inner run's testbed; adds its description to the run log's {@code parameters}. */
   Testbed testbed(NodeOptions node, Path out, PrintWriter nodeLog, Map<String, String> parameters) throws IOException {
-    Topology t = Topology.read(Path.of(System.getenv(NetnsSupervisor.ENV)));
+    Topology t = topology();
     parameters.put("testbed", "netns: a namespace per host on one bridge; links of the front, switch and nodes "
         + mbit(t.linkBitsPerSecond()) + " each way (tc tbf)" + (t.linkDelay().isZero() ? ""
         : " + " + Durations.format(t.linkDelay()) + " delay") + "; client and origin unshaped; nodes and switch "

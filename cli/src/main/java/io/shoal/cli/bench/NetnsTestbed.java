@@ -92,7 +92,7 @@ final class NetnsTestbed implements Testbed {
       for (String h : hosts) {
         cpu.limit(h, 0);
         Path file = configs.resolve(h + ".yaml");
-        write(file, NetnsConfig.node(h, topology.address(h), peers, name, strategy, h.equals(Topology.SWITCH),
+        write(file, NetnsConfig.node(h, topology.address(h), peers, name, nodeStrategy(strategy, arch), h.equals(Topology.SWITCH),
             cacheSize, set));
         List<String> command = NodeProcess.command(javaOpts, List.of("node", "--config", file.toString()));
         r.nodes.add(NodeProcess.start(h, PROXY_PORT, ADMIN_PORT, CLUSTER_PORT,
@@ -118,6 +118,16 @@ final class NetnsTestbed implements Testbed {
     }
   }
 
+  /**
+   * The strategy the nodes run. Distributed round-robin (the paper's AS-RR) is the front's
+   * round-robin alone: each node serves what it receives ({@code local}), as the paper's servers
+   * behind an L4 switch did; a node that also spread requests round-robin would forward
+   * (N-1)/N of them for nothing.
+   */
+  static String nodeStrategy(String strategy, Arch arch) {
+    return arch == Arch.DISTRIBUTED && strategy.equals("round-robin") ? "local" : strategy;
+  }
+
   /** The front's nftables ruleset over the first {@code servers} nodes, and the VIP on their {@code lo}. */
   private void directRouting(Running r, int servers) throws IOException {
     DirectRouting.Builder dr = DirectRouting.builder().vip(InetAddress.getByName(topology.vip())).device("eth0")
@@ -139,9 +149,9 @@ final class NetnsTestbed implements Testbed {
     return topology.prefix() + "-" + host;
   }
 
-  /** Waits (up to 30 s) until every node's view has all {@code servers} cache nodes. */
+  /** Waits (up to 60 s) until every node's view has all {@code servers} cache nodes. */
   private void awaitView(List<String> hosts, int servers) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       boolean all = true;
       for (String h : hosts) {
@@ -157,19 +167,23 @@ final class NetnsTestbed implements Testbed {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the nodes did not all see " + servers + " cache nodes within 30 s (see nodes.log)");
+    throw new IllegalStateException("the nodes did not all see " + servers + " cache nodes within 60 s (see nodes.log)");
   }
 
   private URI statusUri(String host) {
     return URI.create("http://" + topology.address(host) + ":" + ADMIN_PORT + "/status");
   }
 
-  private JsonNode status(String host) throws InterruptedException {
+  /** A node's {@code /status}, empty when it does not answer (or on an interrupt, which stays set). */
+  private JsonNode status(String host) {
     try {
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(statusUri(host)).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? JSON.readTree(r.body()) : JSON.createObjectNode();
     } catch (IOException e) {
+      return JSON.createObjectNode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return JSON.createObjectNode();
     }
   }
@@ -234,6 +248,15 @@ final class NetnsTestbed implements Testbed {
     public List<HostUsage> usage() {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       Map<String, Network.Bytes> bytes = Network.counters(topology.prefix());
+      Map<String, JsonNode> status = new HashMap<>();
+      Map<String, Long> forwardedIn = new HashMap<>();
+      for (String h : hosts) {
+        JsonNode s = status(h);
+        status.put(h, s);
+        for (JsonNode m : s.path("cluster").path("members")) {
+          forwardedIn.merge(m.path("id").asText(), m.path("forwards").path("forwards").asLong(), Long::sum);
+        }
+      }
       List<HostUsage> out = new ArrayList<>();
       List<String> all = new ArrayList<>(List.of(Topology.CLIENT, Topology.ORIGIN, Topology.FRONT));
       all.addAll(hosts);
@@ -241,29 +264,16 @@ final class NetnsTestbed implements Testbed {
         Network.Bytes b = bytes.getOrDefault(h, new Network.Bytes(0, 0))
             .minus(bytesAtStart.getOrDefault(h, new Network.Bytes(0, 0)));
         double cpuSeconds = cpuAtStart.containsKey(h) ? (cpu.usageNanos(h) - cpuAtStart.get(h)) / 1e9 : Double.NaN;
-        long[] counts = counts(h);
-        out.add(new HostUsage(h, seconds, cpuSeconds, hosts.contains(h) ? topology.hostCpu() : 0, b.rx(), b.tx(),
-            topology.shaped(h) ? topology.linkBitsPerSecond() : 0, counts[0], counts[1], counts[2]));
-      }
-      return out;
-    }
-
-    /** {@code [requests, hits, forwarded]} of a node from its status; zeros for other hosts. */
-    private long[] counts(String host) {
-      if (!hosts.contains(host)) {
-        return new long[3];
-      }
-      try {
-        JsonNode s = status(host);
+        JsonNode s = status.getOrDefault(h, JSON.createObjectNode());
         long forwarded = 0;
         for (JsonNode m : s.path("cluster").path("members")) {
           forwarded += m.path("forwards").path("forwards").asLong();
         }
-        return new long[] {s.path("requests").path("total").asLong(), s.path("requests").path("hits").asLong(), forwarded};
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new long[3];
+        out.add(new HostUsage(h, seconds, cpuSeconds, hosts.contains(h) ? topology.hostCpu() : 0, b.rx(), b.tx(),
+            topology.shaped(h) ? topology.linkBitsPerSecond() : 0, s.path("requests").path("total").asLong(),
+            s.path("requests").path("hits").asLong(), forwarded, forwardedIn.getOrDefault(h, 0L)));
       }
+      return out;
     }
 
     @Override

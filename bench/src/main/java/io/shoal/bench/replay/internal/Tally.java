@@ -12,7 +12,10 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What a replay has measured so far; safe for the client's event loops to write at once.
- * Responses to requests started before the end of the warm-up are only counted as warm-up.
+ * Responses that complete before the end of the warm-up are only counted as warm-up, and with a
+ * measured period, those that complete after its end are not counted: throughput is completions
+ * within the period, unbiased by how long each response takes (a large one started in the
+ * warm-up and finished in the period counts, as one in flight at the end does not).
  */
 public final class Tally {
   private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
@@ -33,7 +36,7 @@ public final class Tally {
   private volatile long measureFrom;
   private volatile long measureTo;
 
-  /** Requests started at or after {@code nanos} (System.nanoTime) are measured. */
+  /** Responses completing at or after {@code nanos} (System.nanoTime) are measured. */
   public void measureFrom(long nanos) {
     this.measureFrom = nanos;
   }
@@ -60,7 +63,7 @@ public final class Tally {
     if (late(endNanos)) {
       return;
     }
-    if (startNanos - measureFrom < 0) {
+    if (endNanos - measureFrom < 0) {
       warmup.increment();
       return;
     }
@@ -90,10 +93,11 @@ public final class Tally {
   /** A request that got no whole response, by kind ("connect refused", "timeout", ...). */
   public void error(long startNanos, String kind) {
     completed.increment();
-    if (late(System.nanoTime())) {
+    long now = System.nanoTime();
+    if (late(now)) {
       return;
     }
-    if (startNanos - measureFrom < 0) {
+    if (now - measureFrom < 0) {
       warmup.increment();
       return;
     }
