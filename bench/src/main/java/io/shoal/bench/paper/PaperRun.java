@@ -21,8 +21,15 @@ import java.util.Objects;
  */
 public record PaperRun(String trace, Arch arch, String strategy, int servers, ReplayResult replay, Storage storage,
     List<HostUsage> hosts, double ceiling) implements PaperCell {
-  /** A utilisation from which a resource counts as the one that bound the run. */
-  public static final double SATURATED = 0.9;
+  /**
+   * A link utilisation from which the link counts as the one that bound the run: TCP over a rate
+   * limiter with drop-tail queues carries 85-95% of the rate when saturated.
+   */
+  public static final double LINK_SATURATED = 0.8;
+  /** A CPU utilisation (of a quota, or of the machine's cores) from which the CPU bound the run. */
+  public static final double CPU_SATURATED = 0.9;
+  /** The host name of the whole machine's CPU (busy time of all cores, from outside the testbed too). */
+  public static final String MACHINE = "machine";
   private static final Map<String, String> PAPER_NAMES = Map.of(
       "round-robin", "RR", "md5", "MD5", "ketama", "MIT_CH", "carp", "CARP", "mod-ch", "MOD_CH", "ht-rr", "HT_RR");
 
@@ -51,31 +58,30 @@ public record PaperRun(String trace, Arch arch, String strategy, int servers, Re
   }
 
   /**
-   * The resource that saturated: the busiest shaped link or CPU quota at {@link #SATURATED} or
-   * more ({@code link:n3:tx}, {@code cpu:switch}), else {@code machine-cpu} when the hosts
-   * together used most of this machine's cores, else {@code none}; {@code -} without host counts.
+   * The resource that saturated: the busiest shaped link at {@link #LINK_SATURATED} or CPU quota at
+   * {@link #CPU_SATURATED} or more, by how far past its threshold it is ({@code link:n3:tx},
+   * {@code cpu:switch}); else {@code machine-cpu} when this machine's cores were that busy (the
+   * emulation was not faithful: hosts waited for CPU beyond their quotas); else {@code none};
+   * {@code -} without host counts.
    */
   public String boundBy() {
     if (hosts.isEmpty()) {
       return "-";
     }
     String best = "none";
-    double most = SATURATED;
+    double most = 1;
     for (HostUsage h : hosts) {
-      if (h.linkUtilisation() >= most) {
-        most = h.linkUtilisation();
+      if (h.linkUtilisation() / LINK_SATURATED >= most) {
+        most = h.linkUtilisation() / LINK_SATURATED;
         best = "link:" + h.host() + ":" + h.busierDirection();
       }
-      if (h.cpuCores() > 0 && h.cpuUtilisation() >= most) {
-        most = h.cpuUtilisation();
+      if (h.cpuCores() > 0 && !h.host().equals(MACHINE) && h.cpuUtilisation() / CPU_SATURATED >= most) {
+        most = h.cpuUtilisation() / CPU_SATURATED;
         best = "cpu:" + h.host();
       }
     }
-    if (best.equals("none")) {
-      double cpu = hosts.stream().filter(h -> !Double.isNaN(h.cpuSeconds())).mapToDouble(h -> h.cpuSeconds() / h.seconds()).sum();
-      if (cpu >= SATURATED * Runtime.getRuntime().availableProcessors()) {
-        best = "machine-cpu";
-      }
+    if (best.equals("none") && host(MACHINE).map(m -> m.cpuUtilisation() >= CPU_SATURATED).orElse(false)) {
+      best = "machine-cpu";
     }
     return best;
   }

@@ -21,7 +21,7 @@ final class Utilisation {
     if (counted.isEmpty()) {
       return null;
     }
-    Set<String> hosts = new LinkedHashSet<>(List.of("client", "origin", "front", "switch"));
+    Set<String> hosts = new LinkedHashSet<>(List.of(PaperRun.MACHINE, "client", "origin", "front", "switch"));
     counted.forEach(r -> r.hosts().forEach(h -> hosts.add(h.host())));
     List<String> columns = new ArrayList<>(List.of("trace", "servers", "column", "req/s", "ceiling", "of ceiling",
         "bound by", "front/client bytes"));
@@ -41,7 +41,8 @@ final class Utilisation {
     }
     return new Table("utilisation", "what bound each run: req/s against the link-bound ceiling of the strategy's"
         + " owner shares; front/client bytes = bytes on the front's link over bytes delivered to the clients; per"
-        + " host CPU % of its quota (of one core when unlimited) / busier link direction % of the link rate", columns,
+        + " host CPU % of its quota (of one core when unlimited; machine: of all cores, whatever ran) / busier link"
+        + " direction % of the link rate", columns,
         rows);
   }
 

@@ -182,6 +182,23 @@ public final class CpuGroups implements AutoCloseable {
     return c;
   }
 
+  /**
+   * CPU time this machine's cores were busy since boot, whatever ran (all but idle and iowait of
+   * {@code /proc/stat}), in nanoseconds; -1 when unreadable.
+   */
+  public static long machineBusyNanos() {
+    String[] f = read(Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu ")).findFirst().orElse("").trim()
+        .split("\\s+");
+    if (f.length < 6) {
+      return -1;
+    }
+    long busy = 0;
+    for (int i = 1; i < f.length && i <= 8; i++) {
+      busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]); // 4: idle, 5: iowait
+    }
+    return busy * 10_000_000L; // USER_HZ is 100 on Linux
+  }
+
   /** Kills every process of every group of this run and removes the groups. */
   @Override
   public void close() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.base.config.Sizes;
 import io.shoal.bench.paper.Arch;
 import io.shoal.bench.paper.HostUsage;
+import io.shoal.bench.paper.PaperRun;
 import io.shoal.bench.paper.Testbed;
 import io.shoal.bench.testbed.CpuGroups;
 import io.shoal.bench.testbed.Network;
@@ -203,6 +204,7 @@ final class NetnsTestbed implements Testbed {
     final List<NodeProcess> nodes = new ArrayList<>();
     DirectRouting rules;
     long startNanos;
+    long machineAtStart;
     Map<String, Network.Bytes> bytesAtStart = Map.of();
     final Map<String, Long> cpuAtStart = new HashMap<>();
 
@@ -233,6 +235,7 @@ final class NetnsTestbed implements Testbed {
       for (String h : counted()) {
         cpuAtStart.put(h, cpu.usageNanos(h));
       }
+      machineAtStart = CpuGroups.machineBusyNanos();
       startNanos = System.nanoTime();
     }
 
@@ -258,6 +261,8 @@ final class NetnsTestbed implements Testbed {
         }
       }
       List<HostUsage> out = new ArrayList<>();
+      out.add(new HostUsage(PaperRun.MACHINE, seconds, (CpuGroups.machineBusyNanos() - machineAtStart) / 1e9,
+          Runtime.getRuntime().availableProcessors(), 0, 0, 0, 0, 0, 0, 0));
       List<String> all = new ArrayList<>(List.of(Topology.CLIENT, Topology.ORIGIN, Topology.FRONT));
       all.addAll(hosts);
       for (String h : all) {
