@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -154,6 +155,43 @@ class BenchPaperCommandTest {
     Result arch = run("--traces", "bu", "--arch", "star");
     assertThat(arch.code).isEqualTo(Shoal.USAGE);
     assertThat(arch.err).contains("arch: \"star\" (expected: one of centralized, distributed)");
+  }
+
+  @Test
+  void netnsOptionsAreCheckedBeforeAnythingIsBuilt() {
+    Result link = run("--traces", "bu", "--link", "10mbit");
+    assertThat(link.code).isEqualTo(Shoal.USAGE);
+    assertThat(link.err).contains("--link: needs --testbed netns (the loopback testbed shapes nothing)");
+    Result kind = run("--traces", "bu", "--testbed", "docker");
+    assertThat(kind.code).isEqualTo(Shoal.USAGE);
+    assertThat(kind.err).contains("--testbed: \"docker\" (expected: loopback or netns)");
+    Result zero = run("--traces", "bu", "--testbed", "netns", "--link", "0");
+    assertThat(zero.code).isEqualTo(Shoal.USAGE);
+    assertThat(zero.err).contains("--link: 0 (expected: a rate above 0, such as 20mbit)");
+    Result cpu = run("--traces", "bu", "--testbed", "netns", "--host-cpu", "64");
+    assertThat(cpu.code).isEqualTo(Shoal.USAGE);
+    assertThat(cpu.err).contains("--host-cpu: 64.0 (expected: a fraction of a core from 0.01 to "
+        + Runtime.getRuntime().availableProcessors() + ", this machine's cores)");
+    Result rate = run("--traces", "bu", "--testbed", "netns", "--link", "fast");
+    assertThat(rate.code).isEqualTo(Shoal.USAGE);
+    assertThat(rate.err).contains("--link").contains("fast");
+    assertThat(dir.resolve("bad").resolve("testbed")).doesNotExist();
+  }
+
+  @Test
+  void eachNetnsNodeFileIsWhatANodeOnItsOwnMachineChecks() throws Exception {
+    String yaml = NetnsConfig.node("n2", "10.81.1.2", List.of("10.81.1.1:7800", "10.81.1.2:7800"), "paper-1-1",
+        "ketama", false, 64L << 20, Map.of("cache.max-object-size", "8MB"));
+    Path file = Files.writeString(dir.resolve("n2.yaml"), yaml);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Shoal.run(new PrintWriter(out, true), new PrintWriter(err, true), "node", "--check", "--config",
+        file.toString());
+    assertThat(code).as("%s%s", out, err).isZero();
+    assertThat(out.toString()).contains("transport 10.81.1.2:7800").contains("peers 10.81.1.1:7800, 10.81.1.2:7800")
+        .contains("strategy ketama");
+    assertThat(NetnsTestbed.nodeStrategy("round-robin", io.shoal.bench.paper.Arch.DISTRIBUTED)).isEqualTo("local");
+    assertThat(NetnsTestbed.nodeStrategy("round-robin", io.shoal.bench.paper.Arch.CENTRALIZED)).isEqualTo("round-robin");
   }
 
   @Test
