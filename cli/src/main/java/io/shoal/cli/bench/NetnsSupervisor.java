@@ -66,7 +66,7 @@ final class NetnsSupervisor {
     if (cleaned > 0) {
       err.println("shoal bench paper: removed " + cleaned + " namespaces and CPU groups a killed run left behind");
     }
-    Thread hook = new Thread(this::teardown, "shoal-testbed-teardown");
+    Thread hook = new Thread(this::interrupted, "shoal-testbed-teardown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       build();
@@ -136,6 +136,21 @@ final class NetnsSupervisor {
 
   private String ns(String host) {
     return topology.prefix() + "-" + host;
+  }
+
+  /**
+   * Ctrl-C or SIGTERM: the inner command is told too (SIGTERM, which runs its shutdown hook like
+   * Ctrl-C: it stops its run and prints the partial results), then everything is removed.
+   */
+  private void interrupted() {
+    Process p;
+    synchronized (this) {
+      p = inner;
+    }
+    if (p != null) {
+      p.destroy();
+    }
+    teardown();
   }
 
   /**
