@@ -59,7 +59,7 @@ class BenchPaperCommandTest {
     String tables = stdout.toString();
     assertThat(tables).contains("bu: requests/s (paper: Req/sec, Tables 4-9)\nServer #")
         .contains("bu: Mbit/s (bodies)").contains("bu: improvement of requests/s")
-        .containsPattern("(?m)^CPU-bound: .* 16 PCs\\.$");
+        .containsPattern("(?m)^CPU-bound: .* 16 PCs \\(--testbed netns gives each host its own link and CPU budget\\)\\.$");
     String reqs = tables.substring(tables.indexOf("bu: requests/s"));
     List<String> header = cells(reqs.lines().skip(1).findFirst().orElseThrow());
     assertThat(header).containsExactly("Server", "#", "MIT_CH", "RR", "AS-MIT_CH", "AS-RR");
