@@ -35,15 +35,24 @@ public final class Fields {
     return null;
   }
 
-  /** All values of {@code name}, in order. */
+  /** All values of {@code name}, in order; an unmodifiable list (nothing allocated when there is none or one). */
   public List<String> getAll(String name) {
-    List<String> out = new ArrayList<>(2);
+    String first = null;
+    List<String> more = null;
     for (int i = 0; i < pairs.length; i += 2) {
       if (pairs[i].equalsIgnoreCase(name)) {
-        out.add(pairs[i + 1]);
+        if (first == null) {
+          first = pairs[i + 1];
+        } else {
+          more = more == null ? new ArrayList<>(List.of(first)) : more;
+          more.add(pairs[i + 1]);
+        }
       }
     }
-    return out;
+    if (more != null) {
+      return java.util.Collections.unmodifiableList(more);
+    }
+    return first == null ? List.of() : List.of(first);
   }
 
   public boolean contains(String name) {

@@ -71,8 +71,27 @@ public final class HttpDates {
     return seconds < 1L << 32 && imfFixdate(seconds).equals(value) ? seconds : -1;
   }
 
-  /** {@code epochSeconds} as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}, without a formatter. */
+  /**
+   * {@code epochSeconds} as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}, without a
+   * formatter; the texts of recent calls are kept (256 slots), since every hit of a stored response
+   * writes its dates again.
+   */
   public static String imfFixdate(long epochSeconds) {
+    int slot = (int) (epochSeconds ^ epochSeconds >>> 8) & (RECENT.length - 1);
+    Text recent = RECENT[slot]; // a racy read of an immutable record: a miss at worst
+    if (recent != null && recent.seconds == epochSeconds) {
+      return recent.text;
+    }
+    String text = imfText(epochSeconds);
+    RECENT[slot] = new Text(epochSeconds, text);
+    return text;
+  }
+
+  private record Text(long seconds, String text) {}
+
+  private static final Text[] RECENT = new Text[256];
+
+  private static String imfText(long epochSeconds) {
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSeconds, 86_400L));
     int secondOfDay = (int) Math.floorMod(epochSeconds, 86_400L);
     int weekday = date.getDayOfWeek().getValue() % 7;
