@@ -86,4 +86,31 @@ public final class Ceiling {
     }
     return new Result(p.requestsPerSecond(), p.megabitsPerSecond(), p.boundBy(), shares);
   }
+
+  /**
+   * The {@code link.efficiency} with which {@code c}'s model predicts {@code measured} requests/s
+   * for {@code trace} through one node in the distributed architecture: the model's own 1-node
+   * cell (its measured window, cold misses and all) scaled to the measurement, at most 1. The
+   * efficiency absorbs what the model leaves out of a link-bound run, e.g. which responses of a
+   * heavy-tailed trace complete inside a short window. {@code c}'s own value when its 1-node cell
+   * is not link-bound.
+   *
+   * @throws IllegalArgumentException a measured rate that is not a finite number > 0
+   */
+  public static double fitEfficiency(Calibration c, String traceName, KeyedTrace trace, double measured) {
+    if (!(measured > 0) || Double.isInfinite(measured)) {
+      throw new IllegalArgumentException("measured requests/s: " + measured + " (expected: a finite number > 0)");
+    }
+    double e = c.linkEfficiency();
+    for (int i = 0; i < 3; i++) { // the window depends on the rate: settle in a few steps
+      Calibration at = c.toBuilder().linkEfficiency(e).build();
+      Prediction p = Simulation.builder(at, traceName).build().predict(trace, "round-robin", List.of("n1"),
+          Arch.DISTRIBUTED);
+      if (!p.boundBy().startsWith("link:")) {
+        return e;
+      }
+      e = Math.min(1, e * measured / p.requestsPerSecond());
+    }
+    return e;
+  }
 }

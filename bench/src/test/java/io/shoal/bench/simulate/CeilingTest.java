@@ -1,11 +1,13 @@
 package io.shoal.bench.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.shoal.bench.paper.Arch;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,5 +49,23 @@ class CeilingTest {
     Ceiling.Result r = Ceiling.of(bu, strategy, SimulationGrid.nodeIds(n), Arch.CENTRALIZED, RATE, EFFICIENCY, 0, 0);
     assertThat(r.megabitsPerSecond()).isCloseTo(RATE * EFFICIENCY / 1e6, within(1e-6));
     assertThat(r.boundBy()).isEqualTo("link:switch:egress");
+  }
+
+  @Test
+  void fittedEfficiencyMakesTheModelsOneNodeCellTheMeasuredOneAndStopsAtTheWire() {
+    Calibration c = Calibration.builder().linkBitsPerSecond(20_000_000).linkEfficiency(0.5).hostCpu(1).machineCores(2)
+        .connectionsPerServer(63).cacheBytes(256L << 20).origin("http://10.0.0.2:8080").defaultSize(8192)
+        .runRequests(20_000).trace("bu", "webcachesim:classpath:bu-1998-webcachesim.tr.gz",
+            new Calibration.Cpu(0, 0, 0, 0, 0)).build();
+    double atHalf = Simulation.builder(c, "bu").build().predict(bu, "round-robin", List.of("n1"), Arch.DISTRIBUTED)
+        .requestsPerSecond();
+    double e = Ceiling.fitEfficiency(c, "bu", bu, atHalf * 1.5);
+    assertThat(e).isCloseTo(0.75, within(0.01));
+    double fitted = Simulation.builder(c.toBuilder().linkEfficiency(e).build(), "bu").build()
+        .predict(bu, "round-robin", List.of("n1"), Arch.DISTRIBUTED).requestsPerSecond();
+    assertThat(fitted).isCloseTo(atHalf * 1.5, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(Ceiling.fitEfficiency(c, "bu", bu, atHalf * 10)).as("never above the wire").isEqualTo(1);
+    assertThatThrownBy(() -> Ceiling.fitEfficiency(c, "bu", bu, 0))
+        .hasMessage("measured requests/s: 0.0 (expected: a finite number > 0)");
   }
 }

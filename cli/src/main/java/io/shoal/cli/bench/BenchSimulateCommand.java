@@ -4,6 +4,8 @@ import io.shoal.bench.paper.Arch;
 import io.shoal.bench.paper.PaperCharts;
 import io.shoal.bench.paper.PaperExperiment;
 import io.shoal.bench.simulate.Calibration;
+import io.shoal.bench.simulate.Ceiling;
+import io.shoal.bench.simulate.KeyedTrace;
 import io.shoal.bench.simulate.MeasuredRuns;
 import io.shoal.bench.simulate.SimulatedRun;
 import io.shoal.bench.simulate.SimulationGrid;
@@ -79,11 +81,17 @@ public final class BenchSimulateCommand implements Runnable {
     }
   }
 
+  @Option(names = "--fit-link", description = "Before predicting, set link.efficiency so that the model's 1-node"
+      + " distributed cell of the first trace equals the mean measured one (--measured), and write the calibration so"
+      + " refined into --out.")
+  boolean fitLink;
+
   @Override
   public void run() {
     List<Arch> archList = archs.stream().map(a -> Usage.of(spec, () -> Arch.named(a))).distinct().toList();
-    Calibration c = Calibration.read(calibration);
+    Calibration read = Calibration.read(calibration);
     Path base = calibration.toAbsolutePath().getParent();
+    Calibration c = fitLink ? fitLink(read, measured != null ? measured : base.resolve("runs.csv")) : read;
     SimulationGrid.Builder gb = Usage.of(spec, () -> SimulationGrid.builder(c).base(base).servers(nodes)
         .strategies(strategies).archs(archList).requests(requests));
     if (traces != null) {
@@ -109,6 +117,23 @@ public final class BenchSimulateCommand implements Runnable {
     o.println("results in " + out + ": " + files.stream().map(p -> p.getFileName().toString())
         .collect(Collectors.joining(", ")));
     o.flush();
+  }
+
+  /** {@code c} with the link efficiency fitted on the measured 1-node distributed runs of its first trace. */
+  private Calibration fitLink(Calibration c, Path runsCsv) {
+    String name = c.traces().keySet().iterator().next();
+    double measured = MeasuredRuns.read(runsCsv).stream()
+        .filter(r -> r.trace().equals(name) && r.servers() == 1 && r.arch() == Arch.DISTRIBUTED)
+        .mapToDouble(MeasuredRuns.Run::requestsPerSecond).average()
+        .orElseThrow(() -> Usage.error(spec, "--fit-link: " + runsCsv + " has no 1-node distributed run of " + name));
+    KeyedTrace t = KeyedTrace.load(c.trace(name).spec(), 0, c.origin(), c.imageShare(), c.defaultSize());
+    Calibration fitted = c.toBuilder().linkEfficiency(Ceiling.fitEfficiency(c, name, t, measured)).build();
+    createOut();
+    fitted.write(out.resolve("calibration.properties"));
+    spec.commandLine().getErr().printf(Locale.ROOT, "%s: link.efficiency %.4f -> %.4f (1-node distributed %s: %.1f"
+        + " req/s measured); written to %s%n", spec.qualifiedName(), c.linkEfficiency(), fitted.linkEfficiency(), name,
+        measured, out.resolve("calibration.properties"));
+    return fitted;
   }
 
   private void createOut() {

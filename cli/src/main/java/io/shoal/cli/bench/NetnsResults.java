@@ -98,7 +98,15 @@ final class NetnsResults implements PaperExperiment.Ceiling {
     }
     b.linkEfficiency(efficiency);
     byTrace.forEach((t, obs) -> b.trace(t, specs.get(t), Calibration.fit(obs)));
-    return b.build();
+    Calibration c = b.build();
+    for (PaperRun r : small) {
+      if (r.servers() == 1 && r.arch() == Arch.DISTRIBUTED && r.boundBy().startsWith("link:")) {
+        PaperExperiment.Trace t = new PaperExperiment.Trace(r.trace(), specs.get(r.trace()));
+        return c.toBuilder().linkEfficiency(Ceiling.fitEfficiency(c, r.trace(), trace(t), r.replay().requestsPerSecond()))
+            .build();
+      }
+    }
+    return c;
   }
 
   /** Writes {@link #calibration} into {@code file}; false when the runs cannot calibrate. */
