@@ -44,8 +44,10 @@ public final class RunLog implements PaperExperiment.Listener, AutoCloseable {
     line("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         + " (" + System.getProperty("java.vendor") + ")");
     line("os: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    line("note: every process (client, origin, front, switch, nodes) shares this machine's cores: the absolute"
-        + " numbers are CPU-bound here and do not scale with servers like the paper's 16 PCs.");
+    if (!parameters.containsKey("testbed")) {
+      line("note: every process (client, origin, front, switch, nodes) shares this machine's cores: the absolute"
+          + " numbers are CPU-bound here and do not scale with servers like the paper's 16 PCs.");
+    }
     parameters.forEach((k, v) -> line("parameter " + k + " = " + v));
   }
 

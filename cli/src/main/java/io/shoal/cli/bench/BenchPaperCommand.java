@@ -347,8 +347,8 @@ public final class BenchPaperCommand implements Callable<Integer> {
     p.put("strategies", strategies.toString());
     p.put("arch", archs.toString());
     p.put("requests per run", perRun == 0 ? "the whole trace" : Long.toString(perRun));
-    p.put("duration", client.duration == null ? "-" : BenchArgs.given(spec, "--duration"));
-    p.put("warmup", BenchArgs.given(spec, "--warmup"));
+    p.put("duration", client.duration == null ? "-" : io.shoal.base.config.Durations.format(client.duration));
+    p.put("warmup", io.shoal.base.config.Durations.format(client.warmup));
     p.put("connections per server", Integer.toString(client.connections));
     p.put("keep-alive", Boolean.toString(client.keepAlive));
     p.put("images", Double.toString(client.images));
@@ -356,7 +356,8 @@ public final class BenchPaperCommand implements Callable<Integer> {
     p.put("threads", client.threads == null ? "default" : client.threads.toString());
     p.put("cache size per node", Sizes.format(node.cacheSize));
     p.put("node java opts", node.javaOpts);
-    p.put("node settings", ClusterTestbed.settings(node.set).toString());
+    p.put("node settings", (testbed.strip().equalsIgnoreCase("netns") ? node.set
+        + " over each host's shoal.yaml in testbed/" : ClusterTestbed.settings(node.set)).toString());
     p.put("origin", origin + " (max-age 1d, no latency, no bandwidth cap)");
     p.put("out", out.toAbsolutePath().toString());
     return p;
