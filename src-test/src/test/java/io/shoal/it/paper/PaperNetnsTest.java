@@ -48,10 +48,12 @@ class PaperNetnsTest {
     double k4 = rate(runs, "distributed", "ketama", 4);
     assertThat(rr4).as("AS-RR at 4 nodes vs 0.75 x 4 x %.0f at 1", rr1).isGreaterThanOrEqualTo(0.75 * 4 * rr1);
     assertThat(k4).as("AS-MIT_CH at 4 nodes vs 0.4 x 4 x %.0f at 1", k1).isGreaterThanOrEqualTo(0.4 * 4 * k1);
+    // The switch's link caps bytes: over 6 s, the requests/s of a heavy-tailed trace also move with
+    // which sizes happen to complete (seen: 56 -> 69 req/s at an unchanged 14 Mbit/s).
     for (String s : List.of("round-robin", "ketama")) {
-      double c2 = rate(runs, "centralized", s, 2);
-      assertThat(rate(runs, "centralized", s, 4)).as("centralized %s at 4 nodes vs 1.3 x %.0f at 2", s, c2)
-          .isLessThanOrEqualTo(1.3 * c2);
+      double c2 = value(runs, "centralized", s, 2, "mbit_per_s");
+      assertThat(value(runs, "centralized", s, 4, "mbit_per_s")).as("centralized %s Mbit/s at 4 nodes vs 1.3 x %.1f at 2",
+          s, c2).isLessThanOrEqualTo(1.3 * c2);
     }
     for (Map<String, String> r : runs.values()) {
       if (r.get("arch").equals("distributed")) {
@@ -128,9 +130,14 @@ class PaperNetnsTest {
   }
 
   private static double rate(Map<String, Map<String, String>> runs, String arch, String strategy, int servers) {
+    return value(runs, arch, strategy, servers, "requests_per_s");
+  }
+
+  private static double value(Map<String, Map<String, String>> runs, String arch, String strategy, int servers,
+      String column) {
     Map<String, String> r = runs.get(arch + "/" + strategy + "/" + servers);
     assertThat(r).as("run %s/%s/%d", arch, strategy, servers).isNotNull();
-    return Double.parseDouble(r.get("requests_per_s"));
+    return Double.parseDouble(r.get(column));
   }
 
   /** runs.csv by {@code arch/strategy/servers}, each row by column name. */
