@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The outer half of {@code bench paper --testbed netns}, run as root in the machine's own
@@ -36,7 +35,7 @@ final class NetnsSupervisor {
 
   private final Topology topology;
   private final PrintWriter err;
-  private final AtomicBoolean down = new AtomicBoolean();
+  private boolean down;
   private CpuGroups cpu;
   private Network net;
   /** The inner command; a Ctrl-C reaches it too (same process group) and it ends after its partial report. */
@@ -155,13 +154,12 @@ final class NetnsSupervisor {
 
   /**
    * Waits (up to 2 minutes) for the inner command to end, then removes the namespaces (killing
-   * what runs in them) and the CPU groups; once.
+   * what runs in them) and the CPU groups; once. Synchronized: a shutdown hook that calls it
+   * returns only when the removal is done, whichever thread does it (the JVM halts when its hooks
+   * return, and would cut the main thread's removal short).
    */
-  private void teardown() {
-    Process p;
-    synchronized (this) {
-      p = inner;
-    }
+  private synchronized void teardown() {
+    Process p = inner;
     try {
       if (p != null && !p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -169,9 +167,10 @@ final class NetnsSupervisor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (!down.compareAndSet(false, true)) {
+    if (down) {
       return;
     }
+    down = true;
     if (net != null) {
       net.close();
     }
