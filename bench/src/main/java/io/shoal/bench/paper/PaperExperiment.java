@@ -289,32 +289,18 @@ public final class PaperExperiment {
 
     /** Numbers of cache nodes, each 1..64. */
     public Builder servers(List<Integer> servers) {
-      if (servers.isEmpty()) {
-        throw new IllegalArgumentException("nodes: none (expected: at least one number of servers)");
-      }
-      for (int n : servers) {
-        if (n < 1 || n > 64) {
-          throw new IllegalArgumentException("nodes: " + n + " (expected: 1-64)");
-        }
-      }
-      this.servers = List.copyOf(servers);
+      this.servers = GridChecks.servers(servers, 64);
       return this;
     }
 
     /** Placement strategies by name (checked by the testbed's nodes). */
     public Builder strategies(List<String> strategies) {
-      if (strategies.isEmpty()) {
-        throw new IllegalArgumentException("strategies: none (expected: at least one)");
-      }
-      this.strategies = List.copyOf(strategies);
+      this.strategies = GridChecks.strategies(strategies);
       return this;
     }
 
     public Builder archs(List<Arch> archs) {
-      if (archs.isEmpty()) {
-        throw new IllegalArgumentException("arch: none (expected: centralized, distributed or both)");
-      }
-      this.archs = List.copyOf(archs);
+      this.archs = GridChecks.archs(archs);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.shoal.bench.simulate;
 
 import io.shoal.bench.paper.Arch;
+import io.shoal.bench.paper.GridChecks;
 import io.shoal.bench.paper.PaperExperiment;
 import io.shoal.hashing.Strategies;
 import io.shoal.traces.Traces;
@@ -140,33 +141,20 @@ public final class SimulationGrid {
 
     /** Numbers of nodes, each 1..4096. */
     public Builder servers(List<Integer> servers) {
-      if (servers.isEmpty()) {
-        throw new IllegalArgumentException("nodes: none (expected: at least one number of servers)");
-      }
-      for (int n : servers) {
-        if (n < 1 || n > 4096) {
-          throw new IllegalArgumentException("nodes: " + n + " (expected: 1-4096)");
-        }
-      }
-      this.servers = List.copyOf(servers);
+      this.servers = GridChecks.servers(servers, 4096);
       return this;
     }
 
     /** Strategy specs, each checked by the strategies' registry. */
     public Builder strategies(List<String> strategies) {
-      if (strategies.isEmpty()) {
-        throw new IllegalArgumentException("strategies: none (expected: at least one)");
-      }
-      strategies.forEach(Strategies::create);
-      this.strategies = List.copyOf(strategies);
+      List<String> checked = GridChecks.strategies(strategies);
+      checked.forEach(Strategies::create);
+      this.strategies = checked;
       return this;
     }
 
     public Builder archs(List<Arch> archs) {
-      if (archs.isEmpty()) {
-        throw new IllegalArgumentException("arch: none (expected: centralized, distributed or both)");
-      }
-      this.archs = List.copyOf(archs);
+      this.archs = GridChecks.archs(archs);
       return this;
     }
 
