@@ -111,11 +111,6 @@ public final class CpuGroups implements AutoCloseable {
     return null;
   }
 
-  /** Whether this is cgroup v2. */
-  public boolean v2() {
-    return hierarchy.v2();
-  }
-
   /**
    * Creates host {@code host}'s group with a quota of {@code cores} CPUs ({@code 0}: unlimited,
    * still counted).

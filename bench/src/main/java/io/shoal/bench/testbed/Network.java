@@ -21,7 +21,7 @@ import java.util.Objects;
  * try (Network net = Network.create("stb12345")) {
  *   net.host("n1", "10.81.1.1/16");
  *   net.shape("n1", 20_000_000, null);
- *   Map<String, Network.Bytes> before = net.counters();
+ *   Map<String, Network.Bytes> before = Network.counters("stb12345");
  * }
  * }</pre>
  */
@@ -109,11 +109,6 @@ public final class Network implements AutoCloseable {
             + " run without --link-delay, or on a kernel with CONFIG_NET_SCH_NETEM)" : ""));
       }
     }
-  }
-
-  /** Bytes every host's link carried so far, by host. */
-  public Map<String, Bytes> counters() {
-    return counters(prefix);
   }
 
   /** Bytes every host's link of the testbed whose namespaces start with {@code prefix} carried so far, by host. */

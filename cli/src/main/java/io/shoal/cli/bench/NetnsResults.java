@@ -62,8 +62,8 @@ final class NetnsResults implements PaperExperiment.Ceiling {
 
   /**
    * The calibration from the runs of 1 and 2 nodes, or null without both (per trace: CPU costs
-   * fitted on every node and switch of those runs; the link's efficiency from the busiest
-   * saturated 1-node distributed run).
+   * fitted on every node and switch of those runs; the link's efficiency fitted so that the model
+   * predicts the first link-bound 1-node distributed run, starting from the wire's).
    *
    * @param specs trace name -> FORMAT:PATH
    */
@@ -73,7 +73,6 @@ final class NetnsResults implements PaperExperiment.Ceiling {
     if (small.stream().noneMatch(r -> r.servers() == 1) || small.stream().noneMatch(r -> r.servers() == 2)) {
       return null;
     }
-    double efficiency = WIRE_EFFICIENCY;
     Calibration.Builder b = Calibration.builder().linkBitsPerSecond(topology.linkBitsPerSecond())
         .hostCpu(topology.hostCpu()).machineCores(Runtime.getRuntime().availableProcessors())
         .connectionsPerServer(connectionsPerServer).cacheBytes(cacheBytes).headBytes(HEAD_BYTES).ackShare(ACK_SHARE)
@@ -90,13 +89,8 @@ final class NetnsResults implements PaperExperiment.Ceiling {
               isSwitch ? h.forwarded() : 0));
         }
       }
-      if (r.servers() == 1 && r.arch() == Arch.DISTRIBUTED && r.boundBy().startsWith("link:")) {
-        efficiency = Math.min(efficiency, Math.max(0.05, Ceiling.efficiency(trace(new PaperExperiment.Trace(r.trace(),
-            specs.get(r.trace()))), r.arch(), r.replay().requestsPerSecond(), topology.linkBitsPerSecond(), HEAD_BYTES,
-            ACK_SHARE)));
-      }
     }
-    b.linkEfficiency(efficiency);
+    b.linkEfficiency(WIRE_EFFICIENCY);
     byTrace.forEach((t, obs) -> b.trace(t, specs.get(t), Calibration.fit(obs)));
     Calibration c = b.build();
     for (PaperRun r : small) {

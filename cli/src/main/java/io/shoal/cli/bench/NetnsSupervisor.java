@@ -72,7 +72,7 @@ final class NetnsSupervisor {
       Path dir = Files.createDirectories(out.resolve("testbed"));
       Path file = dir.resolve("topology.properties");
       topology.write(file);
-      String origin = startOrigin(dir);
+      String origin = startOrigin();
       List<String> command = NodeProcess.command(ManagementFactory.getRuntimeMXBean().getInputArguments(),
           args);
       ProcessBuilder pb = new ProcessBuilder(cpu.launcher(Topology.CLIENT, Shell.in(ns(Topology.CLIENT), command)))
@@ -109,7 +109,7 @@ final class NetnsSupervisor {
   }
 
   /** Starts {@code shoal bench origin} on the origin's host; returns its URI once it listens. */
-  private String startOrigin(Path dir) throws IOException {
+  private String startOrigin() throws IOException {
     List<String> command = NodeProcess.command(List.of("-Xmx256m"), List.of("bench", "origin", "--host", "0.0.0.0",
         "--port", Integer.toString(ORIGIN_PORT)));
     Process p = new ProcessBuilder(cpu.launcher(Topology.ORIGIN, Shell.in(ns(Topology.ORIGIN), command)))
